@@ -1,0 +1,150 @@
+#include "app/app.h"
+
+#include <chrono>
+#include <exception>
+#include <ostream>
+
+#include "app/output.h"
+#include "backends/xlsx/workbook.h"
+#include "input/inputs.h"
+#include "input/labels.h"
+#include "report/workbook_view.h"
+
+namespace dv::app {
+
+const std::vector<std::string>& knownTargets() {
+    static const std::vector<std::string> targets = {"arbeidsbok"};
+    return targets;
+}
+
+std::string usage() {
+    return "usage: digivestland [options] [target...]\n"
+           "\n"
+           "Renders DigiVestland's documents from the JSON inputs.\n"
+           "\n"
+           "options:\n"
+           "  --inputs DIR      input files (kommunar.json, portefolje.json, samarbeid.json); default inputs\n"
+           "  --templates DIR   templates and wording, per målform under nn/ and nb/; default templates\n"
+           "  --out DIR         output directory; default outputs\n"
+           "  --year YYYY       budget and invoice year; default from samarbeid.json\n"
+           "  --quiet           no progress on stderr\n"
+           "  --help            this text\n"
+           "\n"
+           "targets (default: all):\n"
+           "  all               everything below\n"
+           "  arbeidsbok        the funding workbook, OUT/arbeidsbok/finansiering-YYYY.xlsx\n"
+           "\n"
+           "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
+           "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
+}
+
+namespace {
+
+struct UsageError {
+    std::string message;
+};
+
+Options parse(const std::vector<std::string>& args) {
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) throw UsageError{"option " + a + " needs a value"};
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") o.help = true;
+        else if (a == "--quiet" || a == "-q") o.quiet = true;
+        else if (a == "--inputs") o.inputs = value();
+        else if (a == "--templates") o.templates = value();
+        else if (a == "--out") o.out = value();
+        else if (a == "--year") {
+            std::string v = value();
+            if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
+                throw UsageError{"--year expects a four-digit year, got \"" + v + "\""};
+            o.year = std::stoi(v);
+        } else if (!a.empty() && a[0] == '-') {
+            throw UsageError{"unknown option " + a};
+        } else {
+            o.targets.push_back(a);
+        }
+    }
+    if (o.targets.empty()) o.targets.push_back("all");
+    std::vector<std::string> expanded;
+    for (const auto& t : o.targets) {
+        if (t == "all") {
+            expanded.insert(expanded.end(), knownTargets().begin(), knownTargets().end());
+            continue;
+        }
+        bool known = false;
+        for (const auto& k : knownTargets()) known = known || k == t;
+        if (!known) {
+            std::vector<std::string> names = knownTargets();
+            names.push_back("all");
+            std::string guess = closestMatch(t, names);
+            throw UsageError{"unknown target \"" + t + "\"" + (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)")};
+        }
+        expanded.push_back(t);
+    }
+    o.targets = expanded;
+    return o;
+}
+
+std::string languageDir(Language l) { return l == Language::Bokmal ? "nb" : "nn"; }
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void makeWorkbook(const Options& o, const Inputs& in, int year, Staging& staging, std::ostream& err) {
+    auto t0 = std::chrono::steady_clock::now();
+    Diagnostics diags;
+    auto view = buildWorkbookView(in, year, diags);
+    if (!view) throw InputError{diags};
+    view->labels.file = o.templates + "/" + languageDir(in.settings.sharedLanguage) + "/arbeidsbok.json";
+    view->labels.text = input::loadLabels(view->labels.file, diags);
+    if (!diags.empty()) throw InputError{diags};
+    std::string rel = "arbeidsbok/finansiering-" + std::to_string(year) + ".xlsx";
+    if (!xlsx::writeWorkbook(*view, staging.pathFor(rel), diags)) throw InputError{diags};
+    staging.add(rel, "arbeidsbok");
+    if (!o.quiet)
+        err << "digivestland: arbeidsbok: " << rel << " (" << in.kommunar.size() << " municipalities, total "
+            << view->current.run.total.toDecimalString() << " kr) in " << static_cast<long>(msSince(t0)) << " ms\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& err) {
+    Options o;
+    try {
+        o = parse(args);
+    } catch (const UsageError& e) {
+        err << "digivestland: " << e.message << "\n" << "try 'digivestland --help'\n";
+        return kBadInput;
+    }
+    if (o.help) {
+        err << usage();
+        return kOk;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        Inputs in = input::loadInputs(o.inputs);
+        int year = o.year.value_or(in.settings.defaultYear);
+        Staging staging(o.out);
+        for (const auto& t : o.targets)
+            if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
+        staging.commit();
+        if (!o.quiet)
+            err << "digivestland: wrote " << staging.entries().size() << " file(s) and manifest.json to " << o.out
+                << " in " << static_cast<long>(msSince(t0)) << " ms\n";
+        return kOk;
+    } catch (const InputError& e) {
+        err << e.diagnostics.format();
+        err << "digivestland: " << e.diagnostics.size() << " error(s); nothing written\n";
+        return kBadInput;
+    } catch (const std::exception& e) {
+        err << "digivestland: internal error: " << e.what() << "\n";
+        return kInternal;
+    }
+}
+
+}  // namespace dv::app

@@ -1,0 +1,30 @@
+// app: parses the command line, runs the requested targets, maps failures to exit codes.
+//   0 success · 1 internal error · 2 bad input or usage
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dv::app {
+
+enum ExitCode { kOk = 0, kInternal = 1, kBadInput = 2 };
+
+struct Options {
+    std::string inputs = "inputs";
+    std::string templates = "templates";
+    std::string out = "outputs";
+    std::optional<int> year;
+    std::vector<std::string> targets;
+    bool help = false;
+    bool quiet = false;
+};
+
+// The targets the program knows, in the order `all` runs them.
+const std::vector<std::string>& knownTargets();
+
+int run(const std::vector<std::string>& args, std::ostream& err);
+std::string usage();
+
+}  // namespace dv::app

@@ -1,0 +1,625 @@
+#include "backends/xlsx/workbook.h"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <functional>
+
+#include "report/norsk.h"
+
+namespace dv::xlsx {
+
+std::string columnName(int col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+std::string cellRef(int row, int col, bool absolute) {
+    std::string d = absolute ? "$" : "";
+    return d + columnName(col) + d + std::to_string(row + 1);
+}
+
+namespace {
+
+double num(Money m) { return static_cast<double>(m.ore()) / 100.0; }
+double num(Rate r) { return static_cast<double>(r.micro()) / Rate::kUnitsPerKrone; }
+
+std::string sheetRef(const std::string& sheet) { return "'" + sheet + "'!"; }
+
+// Cell references (or names) of one model's parameters for use in formulas.
+struct ParamRefs {
+    std::string fixed;
+    std::vector<std::string> rates, limits;  // limits[i] = upper bound of tier i
+    std::string floor, cap;                  // empty when the model has none
+};
+
+// ROUND(Σ rate_i × inhabitants in tier i, 2): the per-inhabitant part (R1).
+std::string tierFormula(const ParamRefs& p, const std::string& pop) {
+    std::string f;
+    for (std::size_t i = 0; i < p.rates.size(); ++i) {
+        std::string upper = i < p.limits.size() ? "MIN(" + pop + "," + p.limits[i] + ")" : pop;
+        std::string part = i == 0 ? (i < p.limits.size() ? upper : pop)
+                                  : "MAX(0," + upper + "-" + p.limits[i - 1] + ")";
+        f += (f.empty() ? "" : "+") + p.rates[i] + "*" + part;
+    }
+    return "ROUND(" + f + ",2)";
+}
+
+std::string limited(const ParamRefs& p, const std::string& x) {
+    std::string v = x;
+    if (!p.floor.empty()) v = "MAX(" + p.floor + "," + v + ")";
+    if (!p.cap.empty()) v = "MIN(" + p.cap + "," + v + ")";
+    return v;
+}
+
+class Writer {
+public:
+    Writer(const WorkbookView& v, lxw_workbook* wb) : v_(v), L(v.labels), wb_(wb) {
+        bold_ = workbook_add_format(wb_);
+        format_set_bold(bold_);
+        title_ = workbook_add_format(wb_);
+        format_set_bold(title_);
+        format_set_font_size(title_, 14);
+        header_ = workbook_add_format(wb_);
+        format_set_bold(header_);
+        format_set_text_wrap(header_);
+        format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+        format_set_bottom(header_, LXW_BORDER_THIN);
+        format_set_bg_color(header_, 0xDDEBF7);
+        kroner_ = numberFormat("#,##0");
+        money_ = numberFormat("#,##0.00");
+        rate_ = numberFormat("#,##0.00##");
+        int_ = numberFormat("#,##0");
+        pct_ = numberFormat("0.0%");
+        ratio_ = numberFormat("0.0000");
+        input_ = workbook_add_format(wb_);
+        format_set_num_format(input_, "#,##0.00##");
+        format_set_bg_color(input_, 0xFFF2CC);
+        totalMoney_ = numberFormat("#,##0.00");
+        format_set_bold(totalMoney_);
+        format_set_top(totalMoney_, LXW_BORDER_THIN);
+        totalInt_ = numberFormat("#,##0");
+        format_set_bold(totalInt_);
+        format_set_top(totalInt_, LXW_BORDER_THIN);
+        wrap_ = workbook_add_format(wb_);
+        format_set_text_wrap(wrap_);
+        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+    }
+
+    void write() {
+        const auto& kommunar = v_.inputs->kommunar;
+        n_ = static_cast<int>(kommunar.size());
+        contribSheet_ = L("ark.bidrag") + " " + std::to_string(v_.year);
+        lxw_worksheet* about = workbook_add_worksheet(wb_, L("ark.om").c_str());
+        lxw_worksheet* params = workbook_add_worksheet(wb_, L("ark.parametrar").c_str());
+        lxw_worksheet* contrib = workbook_add_worksheet(wb_, contribSheet_.c_str());
+        lxw_worksheet* compare = workbook_add_worksheet(wb_, L("ark.samanlikning").c_str());
+        lxw_worksheet* proj = workbook_add_worksheet(wb_, L("ark.framskriving").c_str());
+        lxw_worksheet* charts = workbook_add_worksheet(wb_, L("ark.diagram").c_str());
+        lxw_worksheet* pop = workbook_add_worksheet(wb_, L("ark.folketal").c_str());
+        writePopulation(pop);
+        writeParameters(params);
+        writeContributions(contrib);
+        writeComparison(compare);
+        writeProjection(proj);
+        writeCharts(charts);
+        writeAbout(about);
+        worksheet_activate(contrib);
+    }
+
+private:
+    lxw_format* numberFormat(const char* f) {
+        lxw_format* x = workbook_add_format(wb_);
+        format_set_num_format(x, f);
+        return x;
+    }
+
+    void str(lxw_worksheet* ws, int r, int c, const std::string& s, lxw_format* f = nullptr) {
+        // Always a string cell: text that begins with '=', '+', '-' or '@' stays text.
+        worksheet_write_string(ws, r, c, s.c_str(), f);
+    }
+    void number(lxw_worksheet* ws, int r, int c, double v, lxw_format* f) { worksheet_write_number(ws, r, c, v, f); }
+    void formula(lxw_worksheet* ws, int r, int c, const std::string& f, double cached, lxw_format* fmt) {
+        worksheet_write_formula_num(ws, r, c, ("=" + f).c_str(), fmt, cached);
+    }
+    void textFormula(lxw_worksheet* ws, int r, int c, const std::string& f, const std::string& cached) {
+        worksheet_write_formula_str(ws, r, c, ("=" + f).c_str(), nullptr, cached.c_str());
+    }
+    void define(const std::string& name, const std::string& sheet, int r, int c) {
+        workbook_define_name(wb_, name.c_str(), ("=" + sheetRef(sheet) + cellRef(r, c, true)).c_str());
+    }
+
+    void printSetup(lxw_worksheet* ws, int headerRow, bool landscape) {
+        worksheet_set_paper(ws, 9);  // A4
+        if (landscape) worksheet_set_landscape(ws);
+        worksheet_fit_to_pages(ws, 1, 0);
+        if (headerRow >= 0) worksheet_repeat_rows(ws, headerRow, headerRow);
+        std::string header = "&L" + v_.title + "&R&D";
+        header = "&L" + v_.title;
+        worksheet_set_header(ws, header.c_str());
+        std::string footer = "&C" + L("side") + " &P / &N";
+        worksheet_set_footer(ws, footer.c_str());
+    }
+
+    // ---- Folketal: the input population figures, one column per 1 January.
+    void writePopulation(lxw_worksheet* ws) {
+        popSheet_ = L("ark.folketal");
+        str(ws, 0, 0, L("folketal.tittel"), title_);
+        int hr = 2;
+        str(ws, hr, 0, L("kol.kommunenummer"), header_);
+        str(ws, hr, 1, L("kol.kommune"), header_);
+        std::vector<Date> dates;
+        for (const auto& k : v_.inputs->kommunar)
+            for (const auto& [d, _] : k.population)
+                if (std::find(dates.begin(), dates.end(), d) == dates.end()) dates.push_back(d);
+        std::sort(dates.begin(), dates.end());
+        for (std::size_t j = 0; j < dates.size(); ++j) {
+            str(ws, hr, 2 + static_cast<int>(j), norsk::shortDate(dates[j]), header_);
+            popColumn_[dates[j]] = 2 + static_cast<int>(j);
+        }
+        for (int i = 0; i < n_; ++i) {
+            const Kommune& k = v_.inputs->kommunar[i];
+            str(ws, hr + 1 + i, 0, k.kommunenummer);
+            str(ws, hr + 1 + i, 1, k.name);
+            for (const auto& [d, value] : k.population) number(ws, hr + 1 + i, popColumn_[d], static_cast<double>(value), int_);
+        }
+        popFirstRow_ = hr + 1;
+        worksheet_set_column(ws, 0, 0, 11, nullptr);
+        worksheet_set_column(ws, 1, 1, 16, nullptr);
+        worksheet_set_column(ws, 2, 2 + static_cast<int>(dates.size()), 12, nullptr);
+        worksheet_freeze_panes(ws, hr + 1, 2);
+        worksheet_autofilter(ws, hr, 0, hr + n_, 1 + static_cast<int>(dates.size()));
+        printSetup(ws, hr, false);
+    }
+
+    // ---- Parametrar: one named cell per model parameter.
+    int paramRow_ = 0;
+    ParamRefs writeModelParams(lxw_worksheet* ws, const ModelView& mv, const std::string& heading) {
+        const std::string& sheet = paramSheet_;
+        const std::string& pre = mv.namePrefix;
+        const Parameters& p = mv.run.params;
+        ParamRefs refs;
+        str(ws, paramRow_++, 0, heading + ": " + mv.model->name, bold_);
+        auto row = [&](const std::string& label, const std::string& name, double value, lxw_format* f,
+                       const std::string& note) {
+            str(ws, paramRow_, 0, label);
+            number(ws, paramRow_, 1, value, f);
+            str(ws, paramRow_, 2, name);
+            if (!note.empty()) str(ws, paramRow_, 3, note, wrap_);
+            define(name, sheet, paramRow_, 1);
+            ++paramRow_;
+            return name;
+        };
+        std::string solvedNote;
+        if (mv.solved)
+            solvedNote = L("param.loyst") + " " + norsk::money(*mv.solveTarget) + " kr";
+        refs.fixed = row(L("param.fast_belop"), pre + "Fast_belop", num(p.fixed), input_,
+                         mv.solved && mv.model->solveFor->parameter == SolveFor::Parameter::FixedAmount ? solvedNote : "");
+        for (std::size_t i = 0; i < p.tiers.size(); ++i) {
+            std::string label = L("param.sats");
+            if (p.tiers.size() > 1) label += " " + L("param.trinn") + " " + std::to_string(i + 1);
+            refs.rates.push_back(row(label, pre + "Sats_" + std::to_string(i + 1), num(p.tiers[i].rate), input_,
+                                     mv.solved && mv.model->solveFor->parameter == SolveFor::Parameter::Rate ? solvedNote : ""));
+            if (p.tiers[i].upTo)
+                refs.limits.push_back(row(L("param.trinn_til") + " " + std::to_string(i + 1), pre + "Grense_" + std::to_string(i + 1),
+                                          static_cast<double>(*p.tiers[i].upTo), input_, ""));
+        }
+        if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, "");
+        if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, "");
+        if (!mv.model->note.empty()) {
+            str(ws, paramRow_, 0, mv.model->note, wrap_);
+            worksheet_merge_range(ws, paramRow_, 0, paramRow_, 3, mv.model->note.c_str(), wrap_);
+            worksheet_set_row(ws, paramRow_, 45, nullptr);
+            ++paramRow_;
+        }
+        ++paramRow_;
+        return refs;
+    }
+
+    void writeParameters(lxw_worksheet* ws) {
+        paramSheet_ = L("ark.parametrar");
+        str(ws, 0, 0, L("param.tittel"), title_);
+        str(ws, 1, 0, L("param.forklaring"), wrap_);
+        worksheet_merge_range(ws, 1, 0, 1, 3, L("param.forklaring").c_str(), wrap_);
+        worksheet_set_row(ws, 1, 30, nullptr);
+        paramRow_ = 3;
+        str(ws, paramRow_, 0, L("param.budsjettaar"));
+        number(ws, paramRow_, 1, v_.year, nullptr);
+        str(ws, paramRow_, 2, "Budsjettaar");
+        define("Budsjettaar", paramSheet_, paramRow_, 1);
+        ++paramRow_;
+        str(ws, paramRow_, 0, L("param.folketal_per"));
+        str(ws, paramRow_, 1, norsk::shortDate(v_.current.run.populationDate));
+        paramRow_ += 2;
+        current_ = writeModelParams(ws, v_.current, L("param.gjeldande"));
+        proposed_ = writeModelParams(ws, v_.proposed, L("param.forslag"));
+        if (v_.current.run.budgetNeed) {
+            str(ws, paramRow_, 0, L("param.behov"));
+            number(ws, paramRow_, 1, num(*v_.current.run.budgetNeed), input_);
+            str(ws, paramRow_, 2, "Finansieringsbehov");
+            define("Finansieringsbehov", paramSheet_, paramRow_, 1);
+            paramRow_ += 2;
+        }
+        worksheet_set_column(ws, 0, 0, 34, nullptr);
+        worksheet_set_column(ws, 1, 1, 16, nullptr);
+        worksheet_set_column(ws, 2, 2, 22, nullptr);
+        worksheet_set_column(ws, 3, 3, 50, nullptr);
+        printSetup(ws, -1, false);
+    }
+
+    // ---- Bidrag: one row per municipality under the current model.
+    enum Col { cNr, cNamn, cPop, cPopDate, cMember, cMonths, cPayer, cFixed, cPerInh, cBefore, cAmount, cPerCap, cLimit, cCount };
+
+    std::string limitText(Limit l) const { return l == Limit::Cap ? L("grense.tak") : l == Limit::Floor ? L("grense.golv") : ""; }
+
+    void writeContributions(lxw_worksheet* ws) {
+        const FundingRun& run = v_.current.run;
+        str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name, title_);
+        str(ws, 1, 0, L("bidrag.forklaring"));
+        const int hr = 3;
+        const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "kol.folketal_per", "kol.medlem",
+                              "kol.manader", "kol.betalar", "kol.fast_del", "kol.innbyggjardel", "kol.for_grenser",
+                              "kol.bidrag", "kol.kr_per_innbyggjar", "kol.grense"};
+        for (int c = 0; c < cCount; ++c) str(ws, hr, c, L(keys[c]), header_);
+        first_ = hr + 1;
+        last_ = hr + n_;
+        for (int i = 0; i < n_; ++i) {
+            const Contribution& c = run.rows[i];
+            const Kommune& k = *c.kommune;
+            int r = first_ + i;
+            str(ws, r, cNr, k.kommunenummer);
+            str(ws, r, cNamn, k.name);
+            // Population: the figure on the Folketal sheet for the date the year uses.
+            formula(ws, r, cPop, sheetRef(popSheet_) + cellRef(popFirstRow_ + i, popColumn_[run.populationDate]),
+                    static_cast<double>(c.population), int_);
+            str(ws, r, cPopDate, norsk::shortDate(run.populationDate));
+            str(ws, r, cMember, c.months > 0 ? L("ja") : L("nei"));
+            number(ws, r, cMonths, c.months, nullptr);
+            str(ws, r, cPayer, c.payer ? L("ja") : L("nei"));
+            std::string payer = cellRef(r, cPayer) + "=\"" + L("ja") + "\"";
+            std::string popRef = cellRef(r, cPop);
+            formula(ws, r, cFixed, "IF(" + payer + "," + current_.fixed + ",0)", num(c.fixedPart), kroner_);
+            formula(ws, r, cPerInh, "IF(" + payer + "," + tierFormula(current_, popRef) + ",0)", num(c.perInhabitant), money_);
+            formula(ws, r, cBefore, cellRef(r, cFixed) + "+" + cellRef(r, cPerInh), num(c.beforeLimits), money_);
+            formula(ws, r, cAmount,
+                    "IF(" + payer + ",ROUND(" + limited(current_, cellRef(r, cBefore)) + "*" + cellRef(r, cMonths) + "/12,2),0)",
+                    num(c.amount), money_);
+            formula(ws, r, cPerCap, "IF(AND(" + payer + "," + popRef + ">0),ROUND(" + cellRef(r, cAmount) + "/" + popRef + ",2),0)",
+                    num(c.krPerInhabitant), money_);
+            std::string lim = "\"\"";
+            if (!current_.floor.empty()) lim = "IF(" + cellRef(r, cBefore) + "<=" + current_.floor + ",\"" + L("grense.golv") + "\",\"\")";
+            if (!current_.cap.empty()) lim = "IF(" + cellRef(r, cBefore) + ">=" + current_.cap + ",\"" + L("grense.tak") + "\"," + lim + ")";
+            textFormula(ws, r, cLimit, "IF(NOT(" + payer + "),\"\"," + lim + ")", c.payer ? limitText(c.limit) : "");
+        }
+        // Totals and the statistics the steering group asked for.
+        int t = last_ + 1;
+        auto col = [&](int c) { return cellRef(first_, c, true) + ":" + cellRef(last_, c, true); };
+        std::string payers = col(cPayer) + ",\"" + L("ja") + "\"";
+        str(ws, t, cNamn, L("sum"), bold_);
+        long long popSum = 0, payerPop = 0;
+        for (const auto& c : run.rows) {
+            popSum += c.population;
+            if (c.payer) payerPop += c.population;
+        }
+        formula(ws, t, cPop, "SUM(" + col(cPop) + ")", static_cast<double>(popSum), totalInt_);
+        Money fixedSum, perInhSum, beforeSum;
+        for (const auto& c : run.rows) {
+            fixedSum += c.fixedPart;
+            perInhSum += c.perInhabitant;
+            beforeSum += c.beforeLimits;
+        }
+        formula(ws, t, cFixed, "SUM(" + col(cFixed) + ")", num(fixedSum), totalMoney_);
+        formula(ws, t, cPerInh, "SUM(" + col(cPerInh) + ")", num(perInhSum), totalMoney_);
+        formula(ws, t, cBefore, "SUM(" + col(cBefore) + ")", num(beforeSum), totalMoney_);
+        formula(ws, t, cAmount, "SUM(" + col(cAmount) + ")", num(run.total), totalMoney_);
+        totalRef_ = sheetRef(contribSheet_) + cellRef(t, cAmount, true);
+        Money perCapAll = payerPop > 0 ? Money::ore(divRound(run.total.ore(), payerPop)) : Money{};
+        formula(ws, t, cPerCap, "ROUND(" + cellRef(t, cAmount) + "/SUMIF(" + payers + "," + col(cPop) + "),2)", num(perCapAll), totalMoney_);
+
+        int s = t + 2;
+        auto statRow = [&](const std::string& label, const std::string& f, double cached, lxw_format* fmt, bool array = false) {
+            str(ws, s, cNamn, label);
+            if (array)
+                worksheet_write_array_formula_num(ws, s, cAmount, s, cAmount, ("{=" + f + "}").c_str(), fmt, cached);
+            else
+                formula(ws, s, cAmount, f, cached, fmt);
+            ++s;
+        };
+        const FairnessStats& st = run.stats;
+        statRow(L("stat.betalarar"), "COUNTIF(" + payers + ")", st.payers, int_);
+        statRow(L("stat.min"), "_xlfn.MINIFS(" + col(cPerCap) + "," + payers + ")", num(st.minPerInhabitant), money_);
+        statRow(L("stat.median"), "MEDIAN(IF(" + col(cPayer) + "=\"" + L("ja") + "\"," + col(cPerCap) + "))",
+                num(st.medianPerInhabitant), money_, true);
+        statRow(L("stat.maks"), "_xlfn.MAXIFS(" + col(cPerCap) + "," + payers + ")", num(st.maxPerInhabitant), money_);
+        int minRow = s - 3, maxRow = s - 1;
+        statRow(L("stat.spreiing"), cellRef(maxRow, cAmount) + "/" + cellRef(minRow, cAmount),
+                static_cast<double>(st.spread.num) / static_cast<double>(st.spread.den), ratio_);
+        std::string isPayer = "(" + col(cPayer) + "=\"" + L("ja") + "\")";
+        statRow(L("stat.gini"),
+                "SUMPRODUCT(" + isPayer + "*TRANSPOSE(" + isPayer + ")*ABS(" + col(cPerCap) + "-TRANSPOSE(" + col(cPerCap) +
+                    ")))/(2*COUNTIF(" + payers + ")*SUMIF(" + payers + "," + col(cPerCap) + "))",
+                static_cast<double>(st.gini.num) / static_cast<double>(st.gini.den), ratio_, true);
+        statRow(L("stat.tak"), "COUNTIF(" + col(cLimit) + ",\"" + L("grense.tak") + "\")", st.atCap, int_);
+        statRow(L("stat.golv"), "COUNTIF(" + col(cLimit) + ",\"" + L("grense.golv") + "\")", st.atFloor, int_);
+        if (run.budgetNeed && run.hostShare) {
+            ++s;
+            double need = num(*run.budgetNeed);
+            statRow(L("stat.behov"), "Finansieringsbehov", need, money_);
+            statRow(L("stat.vertskommune"), "Finansieringsbehov-" + cellRef(t, cAmount), num(*run.hostShare), money_);
+            statRow(L("stat.del_medlemar"), cellRef(t, cAmount) + "/Finansieringsbehov", num(run.total) / need, pct_);
+            statRow(L("stat.del_vertskommune"), "(Finansieringsbehov-" + cellRef(t, cAmount) + ")/Finansieringsbehov",
+                    num(*run.hostShare) / need, pct_);
+        }
+        const double widths[] = {11, 16, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 8};
+        for (int c = 0; c < cCount; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+        worksheet_set_column(ws, cNamn, cNamn, 30, nullptr);
+        worksheet_set_row(ws, hr, 30, nullptr);
+        worksheet_freeze_panes(ws, hr + 1, 2);
+        worksheet_autofilter(ws, hr, 0, last_, cCount - 1);
+        printSetup(ws, hr, true);
+    }
+
+    // ---- Samanlikning: current vs proposed model, per municipality.
+    void writeComparison(lxw_worksheet* ws) {
+        compareSheet_ = L("ark.samanlikning");
+        const FundingRun& a = v_.current.run;
+        const FundingRun& b = v_.proposed.run;
+        str(ws, 0, 0, L("saml.tittel") + " " + std::to_string(v_.year), title_);
+        str(ws, 1, 0, v_.current.model->name + "  →  " + v_.proposed.model->name);
+        const int hr = 3;
+        const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "saml.gjeldande", "saml.forslag",
+                              "saml.endring", "saml.endring_prosent", "saml.kr_gjeldande", "saml.kr_forslag"};
+        for (int c = 0; c < 9; ++c) str(ws, hr, c, L(keys[c]), header_);
+        cmpFirst_ = hr + 1;
+        std::string cs = sheetRef(contribSheet_);
+        for (int i = 0; i < n_; ++i) {
+            const Contribution& x = a.rows[i];
+            const Contribution& y = b.rows[i];
+            int r = cmpFirst_ + i, src = first_ + i;
+            str(ws, r, 0, x.kommune->kommunenummer);
+            str(ws, r, 1, x.kommune->name);
+            formula(ws, r, 2, cs + cellRef(src, cPop), static_cast<double>(x.population), int_);
+            formula(ws, r, 3, cs + cellRef(src, cAmount), num(x.amount), money_);
+            std::string payer = cs + cellRef(src, cPayer) + "=\"" + L("ja") + "\"";
+            std::string before = proposed_.fixed + "+" + tierFormula(proposed_, cellRef(r, 2));
+            formula(ws, r, 4, "IF(" + payer + ",ROUND(" + limited(proposed_, before) + "*" + cs + cellRef(src, cMonths) + "/12,2),0)",
+                    num(y.amount), money_);
+            formula(ws, r, 5, cellRef(r, 4) + "-" + cellRef(r, 3), num(y.amount - x.amount), money_);
+            formula(ws, r, 6, "IF(" + cellRef(r, 3) + ">0," + cellRef(r, 5) + "/" + cellRef(r, 3) + ",0)",
+                    x.amount.ore() > 0 ? static_cast<double>((y.amount - x.amount).ore()) / static_cast<double>(x.amount.ore()) : 0.0, pct_);
+            formula(ws, r, 7, cs + cellRef(src, cPerCap), num(x.krPerInhabitant), money_);
+            formula(ws, r, 8, "IF(AND(" + payer + "," + cellRef(r, 2) + ">0),ROUND(" + cellRef(r, 4) + "/" + cellRef(r, 2) + ",2),0)",
+                    num(y.krPerInhabitant), money_);
+        }
+        int t = cmpFirst_ + n_;
+        cmpLast_ = t - 1;
+        str(ws, t, 1, L("sum"), bold_);
+        auto col = [&](int c) { return cellRef(cmpFirst_, c) + ":" + cellRef(cmpLast_, c); };
+        formula(ws, t, 3, "SUM(" + col(3) + ")", num(a.total), totalMoney_);
+        formula(ws, t, 4, "SUM(" + col(4) + ")", num(b.total), totalMoney_);
+        formula(ws, t, 5, "SUM(" + col(5) + ")", num(b.total - a.total), totalMoney_);
+        worksheet_set_column(ws, 0, 0, 11, nullptr);
+        worksheet_set_column(ws, 1, 1, 16, nullptr);
+        worksheet_set_column(ws, 2, 8, 13, nullptr);
+        worksheet_set_row(ws, hr, 30, nullptr);
+        worksheet_freeze_panes(ws, hr + 1, 2);
+        worksheet_autofilter(ws, hr, 0, cmpLast_, 8);
+        printSetup(ws, hr, true);
+    }
+
+    // ---- Framskriving: indexed parameters per year and who reaches the cap when.
+    void writeProjection(lxw_worksheet* ws) {
+        const ProjectionRun& pr = v_.projection;
+        const Projection& ps = v_.projectionSettings;
+        const FundingRun& base = v_.current.run;
+        str(ws, 0, 0, L("fram.tittel"), title_);
+        str(ws, 1, 0, ps.note, wrap_);
+        worksheet_merge_range(ws, 1, 0, 1, 10, ps.note.c_str(), wrap_);
+        worksheet_set_row(ws, 1, 45, nullptr);
+        const int c0 = 2;  // first year column (the base year)
+        int ny = static_cast<int>(pr.years.size());
+        // Parameter block.
+        int rYear = 3, rDefl = 4, rFixed = 5, rRate0 = 6;
+        int nt = static_cast<int>(base.params.tiers.size());
+        int rFloor = rRate0 + nt, rCap = rFloor + (base.params.floor ? 1 : 0);
+        int rCount = rCap + (base.params.cap ? 1 : 0);
+        str(ws, rYear, 1, L("fram.aar"), bold_);
+        str(ws, rDefl, 1, L("fram.deflator"));
+        str(ws, rFixed, 1, L("param.fast_belop"));
+        for (int t = 0; t < nt; ++t) str(ws, rRate0 + t, 1, L("param.sats") + (nt > 1 ? " " + std::to_string(t + 1) : ""));
+        if (base.params.floor) str(ws, rFloor, 1, L("param.minstebelop"));
+        if (base.params.cap) str(ws, rCap, 1, L("param.maksbelop"));
+        str(ws, rCount, 1, L("fram.tal_pa_tak"));
+        str(ws, rCount + 1, 1, L("sum"));
+        number(ws, rYear, c0, v_.year, bold_);
+        formula(ws, rFixed, c0, current_.fixed, num(base.params.fixed), kroner_);
+        for (int t = 0; t < nt; ++t) formula(ws, rRate0 + t, c0, current_.rates[t], num(base.params.tiers[t].rate), rate_);
+        if (base.params.floor) formula(ws, rFloor, c0, current_.floor, num(*base.params.floor), kroner_);
+        if (base.params.cap) formula(ws, rCap, c0, current_.cap, num(*base.params.cap), kroner_);
+        auto indexed = [&](bool on, int r, int c, const std::string& round, double cached, lxw_format* f) {
+            std::string prev = cellRef(r, c - 1);
+            formula(ws, r, c, on ? "ROUND(" + prev + "*(1+" + cellRef(rDefl, c) + ")," + round + ")" : prev, cached, f);
+        };
+        for (int j = 0; j < ny; ++j) {
+            const ProjectionYear& py = pr.years[j];
+            int c = c0 + 1 + j;
+            number(ws, rYear, c, py.year, bold_);
+            number(ws, rDefl, c, v_.projectionDeflator[j] / 10000.0, pct_);
+            indexed(ps.indexation.fixed, rFixed, c, "0", num(py.params.fixed), kroner_);
+            for (int t = 0; t < nt; ++t) indexed(ps.indexation.rate, rRate0 + t, c, "2", num(py.params.tiers[t].rate), rate_);
+            if (base.params.floor) indexed(ps.indexation.floor, rFloor, c, "0", num(*py.params.floor), kroner_);
+            if (base.params.cap) indexed(ps.indexation.cap, rCap, c, "0", num(*py.params.cap), kroner_);
+        }
+        // One row per municipality.
+        int hr = rCount + 3;
+        str(ws, hr, 0, L("kol.kommunenummer"), header_);
+        str(ws, hr, 1, L("kol.kommune"), header_);
+        for (int j = 0; j <= ny; ++j) number(ws, hr, c0 + j, j == 0 ? v_.year : pr.years[j - 1].year, header_);
+        int cFirst = c0 + ny + 1;
+        str(ws, hr, cFirst, L("fram.forste_aar_tak"), header_);
+        int f = hr + 1;
+        std::string cs = sheetRef(contribSheet_);
+        for (int i = 0; i < n_; ++i) {
+            int r = f + i;
+            const Contribution& b = base.rows[i];
+            str(ws, r, 0, b.kommune->kommunenummer);
+            str(ws, r, 1, b.kommune->name);
+            formula(ws, r, c0, cs + cellRef(first_ + i, cAmount), num(b.amount), money_);
+            std::string payer = cs + cellRef(first_ + i, cPayer) + "=\"" + L("ja") + "\"";
+            for (int j = 0; j < ny; ++j) {
+                int c = c0 + 1 + j;
+                int y = pr.years[j].year;
+                // Population for year y: 1 January of y−1, or the latest known before it.
+                Date want{y - 1, 1, 1};
+                Date use = base.populationDate;
+                for (const auto& [d, _] : b.kommune->population)
+                    if (d <= want) use = d;
+                std::string pop = sheetRef(popSheet_) + cellRef(popFirstRow_ + i, popColumn_[use]);
+                ParamRefs p;
+                p.fixed = cellRef(rFixed, c, false);
+                for (int t = 0; t < nt; ++t) p.rates.push_back(cellRef(rRate0 + t, c));
+                for (int t = 0; t + 1 < nt; ++t) p.limits.push_back(current_.limits[t]);
+                if (base.params.floor) p.floor = cellRef(rFloor, c);
+                if (base.params.cap) p.cap = cellRef(rCap, c);
+                std::string fixedAbs = "$" + columnName(c);
+                formula(ws, r, c, "IF(" + payer + "," + limited(p, p.fixed + "+" + tierFormula(p, pop)) + ",0)",
+                        num(pr.years[j].amounts[i]), money_);
+            }
+            // First year the amount reaches the cap (blank if never within the horizon).
+            std::string amounts = cellRef(r, c0) + ":" + cellRef(r, c0 + ny);
+            std::string caps = cellRef(rCap, c0, true) + ":" + cellRef(rCap, c0 + ny, true);
+            std::string years = cellRef(rYear, c0, true) + ":" + cellRef(rYear, c0 + ny, true);
+            auto first = pr.firstYearAtCap[i];
+            if (base.params.cap) {
+                std::string m = "MIN(IF(" + amounts + ">=" + caps + "," + years + "))";
+                std::string fm = "IF(" + m + "=0,\"\"," + m + ")";
+                if (first)
+                    worksheet_write_array_formula_num(ws, r, cFirst, r, cFirst, ("{=" + fm + "}").c_str(), nullptr, *first);
+                else
+                    worksheet_write_array_formula(ws, r, cFirst, r, cFirst, ("{=" + fm + "}").c_str(), nullptr);
+            }
+        }
+        int last = f + n_ - 1;
+        for (int j = 0; j <= ny; ++j) {
+            int c = c0 + j;
+            std::string colr = cellRef(f, c) + ":" + cellRef(last, c);
+            int atCap = j == 0 ? base.stats.atCap : pr.years[j - 1].atCap;
+            Money total = j == 0 ? base.total : pr.years[j - 1].total;
+            if (base.params.cap)
+                formula(ws, rCount, c, "COUNTIF(" + colr + ",\">=\"&" + cellRef(rCap, c) + ")", atCap, int_);
+            formula(ws, rCount + 1, c, "SUM(" + colr + ")", num(total), money_);
+        }
+        worksheet_set_column(ws, 0, 0, 11, nullptr);
+        worksheet_set_column(ws, 1, 1, 22, nullptr);
+        worksheet_set_column(ws, c0, c0 + ny, 12, nullptr);
+        worksheet_set_column(ws, cFirst, cFirst, 14, nullptr);
+        worksheet_set_row(ws, hr, 30, nullptr);
+        worksheet_freeze_panes(ws, hr + 1, 2);
+        worksheet_autofilter(ws, hr, 0, last, cFirst);
+        printSetup(ws, hr, true);
+    }
+
+    void writeCharts(lxw_worksheet* ws) {
+        str(ws, 0, 0, L("diagram.tittel"), title_);
+        std::string cs = sheetRef(contribSheet_);
+        std::string cats = cs + cellRef(first_, cNamn, true) + ":" + cellRef(last_, cNamn, true);
+        lxw_chart* perCap = workbook_add_chart(wb_, LXW_CHART_COLUMN);
+        lxw_chart_series* s1 = chart_add_series(perCap, cats.c_str(),
+                                                (cs + cellRef(first_, cPerCap, true) + ":" + cellRef(last_, cPerCap, true)).c_str());
+        chart_series_set_name(s1, L("kol.kr_per_innbyggjar").c_str());
+        chart_title_set_name(perCap, (L("diagram.kr_per_innbyggjar") + " " + std::to_string(v_.year)).c_str());
+        chart_legend_set_position(perCap, LXW_CHART_LEGEND_NONE);
+        chart_axis_set_num_format(perCap->y_axis, "#,##0");
+        lxw_chart_options opt = {};
+        opt.x_scale = 2.2;
+        opt.y_scale = 1.5;
+        worksheet_insert_chart_opt(ws, 2, 0, perCap, &opt);
+
+        std::string ms = sheetRef(compareSheet_);
+        std::string mcats = ms + cellRef(cmpFirst_, 1, true) + ":" + cellRef(cmpLast_, 1, true);
+        lxw_chart* cmp = workbook_add_chart(wb_, LXW_CHART_COLUMN);
+        lxw_chart_series* a = chart_add_series(cmp, mcats.c_str(), (ms + cellRef(cmpFirst_, 3, true) + ":" + cellRef(cmpLast_, 3, true)).c_str());
+        chart_series_set_name(a, L("saml.gjeldande").c_str());
+        lxw_chart_series* b = chart_add_series(cmp, mcats.c_str(), (ms + cellRef(cmpFirst_, 4, true) + ":" + cellRef(cmpLast_, 4, true)).c_str());
+        chart_series_set_name(b, L("saml.forslag").c_str());
+        chart_title_set_name(cmp, L("diagram.samanlikning").c_str());
+        chart_legend_set_position(cmp, LXW_CHART_LEGEND_BOTTOM);
+        chart_axis_set_num_format(cmp->y_axis, "#,##0");
+        worksheet_insert_chart_opt(ws, 26, 0, cmp, &opt);
+        printSetup(ws, -1, true);
+    }
+
+    void writeAbout(lxw_worksheet* ws) {
+        str(ws, 0, 0, v_.title, title_);
+        int r = 2;
+        auto line = [&](const std::string& a, const std::string& b) {
+            str(ws, r, 0, a, bold_);
+            str(ws, r, 1, b, wrap_);
+            ++r;
+        };
+        line(L("om.budsjettaar"), std::to_string(v_.year));
+        line(L("om.folketal"), norsk::date(v_.current.run.populationDate));
+        line(L("om.modell"), v_.current.model->name);
+        line(L("om.forslag"), v_.proposed.model->name);
+        line(L("om.dato"), norsk::date(v_.documentDate));
+        line(L("om.avrunding"), L("om.avrunding_tekst"));
+        line(L("om.bruk"), L("om.bruk_tekst"));
+        ++r;
+        str(ws, r++, 0, L("om.merknader"), bold_);
+        for (const auto& n : v_.inputs->dataNotes) str(ws, r++, 1, n, wrap_);
+        for (const auto& n : v_.inputs->settings.notes) str(ws, r++, 1, n, wrap_);
+        worksheet_set_column(ws, 0, 0, 24, nullptr);
+        worksheet_set_column(ws, 1, 1, 100, nullptr);
+        printSetup(ws, -1, false);
+    }
+
+    const WorkbookView& v_;
+    const Labels& L;
+    lxw_workbook* wb_;
+    lxw_format *bold_, *title_, *header_, *kroner_, *money_, *rate_, *int_, *pct_, *ratio_, *input_, *totalMoney_,
+        *totalInt_, *wrap_;
+    int n_ = 0, first_ = 0, last_ = 0, cmpFirst_ = 0, cmpLast_ = 0, popFirstRow_ = 0;
+    std::map<Date, int> popColumn_;
+    std::string contribSheet_, paramSheet_, popSheet_, compareSheet_, totalRef_;
+    ParamRefs current_, proposed_;
+};
+
+}  // namespace
+
+bool writeWorkbook(const WorkbookView& view, const std::string& path, Diagnostics& diags) {
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_FALSE;
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+    if (!wb) {
+        diags.add(path, "", "cannot create the workbook file");
+        return false;
+    }
+    // Document properties with a fixed date from the settings: same inputs, same bytes.
+    lxw_doc_properties props = {};
+    // lxw_doc_properties takes char*; libxlsxwriter copies, never writes, these strings.
+    std::string title = view.title, author = view.author, subject = view.labels("om.emne");
+    props.title = title.data();
+    props.author = author.data();
+    props.company = author.data();
+    props.subject = subject.data();
+    props.created = static_cast<time_t>(view.documentDate.dayNumber() * 86400L);
+    workbook_set_properties(wb, &props);
+    Writer w(view, wb);
+    w.write();
+    lxw_error err = workbook_close(wb);
+    if (!view.labels.missing.empty()) {
+        for (const auto& key : view.labels.missing)
+            diags.add(view.labels.file, "/" + key, "missing text for \"" + key + "\"");
+        return false;
+    }
+    if (err != LXW_NO_ERROR) {
+        diags.add(path, "", std::string("cannot write the workbook: ") + lxw_strerror(err));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace dv::xlsx

@@ -1,0 +1,17 @@
+// Byte-level text helpers shared by the input readers.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dv {
+
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629), or nullopt.
+std::optional<std::size_t> firstInvalidUtf8(std::string_view s);
+
+// "line:column" (1-based; column counts characters, not bytes) of a byte offset.
+std::string lineColumn(std::string_view text, std::size_t offset);
+
+}  // namespace dv

@@ -1,0 +1,256 @@
+#include "input/json_reader.h"
+
+#include "core/text.h"
+
+#include <cmath>
+
+namespace dv::input {
+
+std::string pointerChild(const std::string& ptr, const std::string& key) {
+    std::string escaped;
+    for (char c : key) {
+        if (c == '~') escaped += "~0";
+        else if (c == '/') escaped += "~1";
+        else escaped += c;
+    }
+    return ptr + "/" + escaped;
+}
+
+std::string pointerChild(const std::string& ptr, std::size_t index) {
+    return ptr + "/" + std::to_string(index);
+}
+
+std::string typeName(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        case Json::value_t::number_float: return "a decimal number";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "an integer";
+        default: return "an unsupported value";
+    }
+}
+
+std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        // e.byte is 1-based: the position of the character that failed.
+        std::string place = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::string what = e.what();
+        auto pos = what.find(": ", what.find("column"));
+        if (pos == std::string::npos) pos = what.find("] ");
+        std::string detail = pos == std::string::npos ? what : what.substr(pos + 2);
+        diags.add(file, place, "invalid JSON: " + detail);
+        return std::nullopt;
+    }
+}
+
+ObjectReader::ObjectReader(const std::string& file, const Json& j, std::string pointer,
+                           std::vector<std::string> keys, Diagnostics& diags)
+    : file_(file), j_(j), pointer_(std::move(pointer)), diags_(diags) {
+    if (!j.is_object()) {
+        diags_.add(file_, pointer_.empty() ? "/" : pointer_, "expected an object, got " + typeName(j));
+        return;
+    }
+    isObject_ = true;
+    keys.push_back("$schema");
+    for (const auto& [k, v] : j.items()) {
+        bool known = false;
+        for (const auto& allowed : keys) known = known || allowed == k;
+        if (!known) {
+            std::string guess = closestMatch(k, keys);
+            diags_.add(file_, pointerChild(pointer_, k), "unknown key \"" + k + "\"",
+                       guess.empty() ? "" : "did you mean \"" + guess + "\"?");
+        }
+    }
+}
+
+bool ObjectReader::has(const std::string& key) const { return isObject_ && j_.contains(key); }
+
+const Json* ObjectReader::get(const std::string& key) const {
+    if (!isObject_) return nullptr;
+    auto it = j_.find(key);
+    return it == j_.end() ? nullptr : &*it;
+}
+
+void ObjectReader::error(const std::string& key, const std::string& message, const std::string& hint) {
+    diags_.add(file_, key.empty() ? pointer_ : at(key), message, hint);
+}
+
+const Json* ObjectReader::need(const std::string& key, bool required, const char* what) {
+    if (!isObject_) return nullptr;
+    const Json* v = get(key);
+    if (!v) {
+        if (required)
+            diags_.add(file_, pointer_.empty() ? "/" : pointer_,
+                       "missing required key \"" + key + "\" (" + what + ")");
+        return nullptr;
+    }
+    return v;
+}
+
+std::optional<std::string> ObjectReader::string(const std::string& key, bool required) {
+    const Json* v = need(key, required, "a string");
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        error(key, "expected a string, got " + typeName(*v));
+        return std::nullopt;
+    }
+    auto s = v->get<std::string>();
+    for (unsigned char c : s) {
+        if (c < 0x20 && c != '\n' && c != '\t') {
+            error(key, "control character in text");
+            return std::nullopt;
+        }
+    }
+    if (required && s.empty()) {
+        error(key, "expected a non-empty string");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<std::string> ObjectReader::nullableString(const std::string& key) {
+    const Json* v = get(key);
+    if (!v || v->is_null()) return std::nullopt;
+    return string(key, false);
+}
+
+std::optional<long> ObjectReader::integer(const std::string& key, bool required, long min, long max) {
+    const Json* v = need(key, required, "an integer");
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) {
+        error(key, "expected an integer, got " + typeName(*v));
+        return std::nullopt;
+    }
+    long long n = v->get<long long>();
+    if (n < min || n > max) {
+        error(key, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                       ", got " + std::to_string(n));
+        return std::nullopt;
+    }
+    return static_cast<long>(n);
+}
+
+std::optional<bool> ObjectReader::boolean(const std::string& key, bool required) {
+    const Json* v = need(key, required, "true or false");
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+        error(key, "expected true or false, got " + typeName(*v));
+        return std::nullopt;
+    }
+    return v->get<bool>();
+}
+
+std::optional<Date> ObjectReader::date(const std::string& key, bool required) {
+    const Json* v = need(key, required, "a date \"YYYY-MM-DD\"");
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        error(key, "expected a date \"YYYY-MM-DD\", got " + typeName(*v));
+        return std::nullopt;
+    }
+    auto d = Date::parseIso(v->get<std::string>());
+    if (!d) error(key, "expected a valid date \"YYYY-MM-DD\", got \"" + v->get<std::string>() + "\"");
+    return d;
+}
+
+// A JSON number as an integer count of 10^-decimals units, or nullopt when it has more decimals.
+static std::optional<long long> scaledNumber(const Json& v, int decimals) {
+    long long scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    if (v.is_number_integer()) return v.get<long long>() * scale;
+    double d = v.get<double>() * static_cast<double>(scale);
+    double r = std::nearbyint(d);
+    if (std::fabs(d - r) > 1e-6 * std::max(1.0, std::fabs(d))) return std::nullopt;
+    return static_cast<long long>(r);
+}
+
+std::optional<Money> ObjectReader::money(const std::string& key, bool required) {
+    const Json* v = need(key, required, "an amount in kroner");
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+        error(key, "expected an amount in kroner (a number), got " + typeName(*v));
+        return std::nullopt;
+    }
+    auto n = scaledNumber(*v, 2);
+    if (!n) {
+        error(key, "expected an amount in kroner with at most two decimals (øre)");
+        return std::nullopt;
+    }
+    if (*n < 0) {
+        error(key, "expected an amount of zero or more, got a negative amount");
+        return std::nullopt;
+    }
+    return Money::ore(*n);
+}
+
+std::optional<Rate> ObjectReader::rate(const std::string& key, bool required) {
+    const Json* v = need(key, required, "kroner per inhabitant");
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+        error(key, "expected kroner per inhabitant (a number), got " + typeName(*v));
+        return std::nullopt;
+    }
+    auto n = scaledNumber(*v, 6);
+    if (!n || *n < 0) {
+        error(key, "expected kroner per inhabitant, zero or more, with at most six decimals");
+        return std::nullopt;
+    }
+    return Rate::micro(*n);
+}
+
+std::optional<int> ObjectReader::percent(const std::string& key, bool required) {
+    const Json* v = need(key, required, "a percentage");
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+        error(key, "expected a percentage (a number such as 4.3), got " + typeName(*v));
+        return std::nullopt;
+    }
+    auto n = scaledNumber(*v, 2);
+    if (!n || *n < -5000 || *n > 5000) {
+        error(key, "expected a percentage from -50 to 50 with at most two decimals");
+        return std::nullopt;
+    }
+    return static_cast<int>(*n);
+}
+
+std::optional<std::string> ObjectReader::oneOf(const std::string& key,
+                                               std::initializer_list<const char*> allowed, bool required) {
+    auto s = string(key, required);
+    if (!s) return std::nullopt;
+    std::vector<std::string> options(allowed.begin(), allowed.end());
+    for (const auto& o : options)
+        if (o == *s) return s;
+    std::string list;
+    for (const auto& o : options) list += (list.empty() ? "\"" : ", \"") + o + "\"";
+    std::string guess = closestMatch(*s, options);
+    error(key, "expected one of " + list + ", got \"" + *s + "\"",
+          guess.empty() ? "" : "did you mean \"" + guess + "\"?");
+    return std::nullopt;
+}
+
+const Json* ObjectReader::array(const std::string& key, bool required) {
+    const Json* v = need(key, required, "an array");
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+        error(key, "expected an array, got " + typeName(*v));
+        return nullptr;
+    }
+    return v;
+}
+
+const Json* ObjectReader::object(const std::string& key, bool required) {
+    const Json* v = need(key, required, "an object");
+    if (!v) return nullptr;
+    if (!v->is_object()) {
+        error(key, "expected an object, got " + typeName(*v));
+        return nullptr;
+    }
+    return v;
+}
+
+}  // namespace dv::input

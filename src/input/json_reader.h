@@ -1,0 +1,69 @@
+// Reading JSON into typed values while collecting every problem with its JSON pointer.
+// The only user of nlohmann-json besides input/*.cpp.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/diagnostic.h"
+#include "core/money.h"
+
+namespace dv::input {
+
+using Json = nlohmann::json;
+
+std::string pointerChild(const std::string& ptr, const std::string& key);
+std::string pointerChild(const std::string& ptr, std::size_t index);
+std::string typeName(const Json& j);
+
+// Parses `text` (already checked for UTF-8) or records a syntax error at line:column.
+std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags);
+
+// The checks shared by every object: it is an object, it has no unknown keys (with a
+// "did you mean" hint), and each typed getter reports a missing or ill-typed member once.
+class ObjectReader {
+public:
+    ObjectReader(const std::string& file, const Json& j, std::string pointer,
+                 std::vector<std::string> keys, Diagnostics& diags);
+
+    bool ok() const { return isObject_; }
+    const std::string& pointer() const { return pointer_; }
+    std::string at(const std::string& key) const { return pointerChild(pointer_, key); }
+    bool has(const std::string& key) const;
+    const Json* get(const std::string& key) const;
+
+    std::optional<std::string> string(const std::string& key, bool required = true);
+    std::optional<std::string> nullableString(const std::string& key);  // absent/null → nullopt, no error
+    std::optional<long> integer(const std::string& key, bool required = true, long min = 0,
+                                long max = 2'000'000'000);
+    std::optional<bool> boolean(const std::string& key, bool required = true);
+    std::optional<Date> date(const std::string& key, bool required = true);
+    // Kroner with at most two decimals, ≥ 0.
+    std::optional<Money> money(const std::string& key, bool required = true);
+    // Kroner per unit with at most six decimals, ≥ 0.
+    std::optional<Rate> rate(const std::string& key, bool required = true);
+    // A percentage with at most two decimals, as basis points.
+    std::optional<int> percent(const std::string& key, bool required = true);
+    // One of `allowed`.
+    std::optional<std::string> oneOf(const std::string& key, std::initializer_list<const char*> allowed,
+                                     bool required = true);
+    const Json* array(const std::string& key, bool required = true);
+    const Json* object(const std::string& key, bool required = true);
+
+    void error(const std::string& key, const std::string& message, const std::string& hint = {});
+
+private:
+    const Json* need(const std::string& key, bool required, const char* what);
+    std::string file_;
+    const Json& j_;
+    std::string pointer_;
+    Diagnostics& diags_;
+    bool isObject_ = false;
+};
+
+}  // namespace dv::input

@@ -1,0 +1,190 @@
+// Plain value types of the domain, as read from the inputs. No behaviour beyond lookups;
+// the rules live in finance/. Names follow the domain (kommunenummer, målform) where they are
+// the domain's own.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+
+namespace dv {
+
+enum class Malform { Nynorsk, Bokmal, Noytral };
+// The official written form a document for this recipient is written in (no "neutral").
+enum class Language { Nynorsk, Bokmal };
+
+enum class KommuneType { Kommune, Herad };
+
+struct MembershipPeriod {
+    Date from;
+    std::optional<Date> to;  // open-ended when absent
+    bool confirmed = false;  // false: assumed, not confirmed by a source
+    std::string note;
+};
+
+struct Kommune {
+    std::string kommunenummer;   // four digits, kept as text ("4634")
+    std::string name;            // "Masfjorden"
+    std::string registeredName;  // "MASFJORDEN KOMMUNE", "VOSS HERAD"
+    std::string orgnr;           // nine digits, MOD11-checked
+    Malform malform = Malform::Nynorsk;
+    KommuneType type = KommuneType::Kommune;
+    std::string adminCentre;
+    std::string website;
+    std::optional<std::string> postalAddress;     // unknown when absent
+    std::map<Date, long> population;              // population on 1 January of the key's year
+    std::vector<MembershipPeriod> memberships;
+    std::optional<std::string> iktSamarbeid;      // unknown or none when absent
+    bool steeringGroup = false;
+    bool host = false;
+
+    std::optional<long> populationOn(const Date& d) const;
+};
+
+enum class StrategicArea { Kompetanse, KonseptOgProsjektforslag, FellesDigitaleLoysingar, Samhandling };
+enum class Phase { Ide, Konsept, Prosjekt, Innforing, Avslutta };
+
+struct FundingSource {
+    std::string kind;  // skjonnsmidlar, ks_tilskot, eigeninnsats, deltakardel, anna
+    Money amount;
+    std::string note;
+};
+
+struct Withdrawal {  // uttak av ressursar: billable to one municipality
+    std::string kommunenummer;
+    Date date;
+    std::string description;
+    long hundredthsOfHours = 0;  // 7,5 t = 750
+    Money hourlyRate;
+    Money amount() const;  // hours × rate, rounded to øre (R1)
+};
+
+struct Project {
+    std::string id;
+    std::string name;
+    StrategicArea area = StrategicArea::Kompetanse;
+    std::string group;  // faggruppe / tenesteområde
+    Phase phase = Phase::Ide;
+    std::string owner;  // kommunenummer
+    std::vector<std::string> participants;
+    int fromYear = 0;
+    std::optional<int> toYear;
+    Money budget;
+    std::vector<FundingSource> funding;
+    std::vector<Withdrawal> withdrawals;
+    std::string source;  // where in the seeds it is named
+};
+
+struct Portfolio {
+    std::vector<Project> projects;
+};
+
+struct Tier {
+    std::optional<long> upTo;  // inhabitants up to and including; absent on the last tier
+    Rate rate;
+};
+
+struct Indexation {
+    bool fixed = false;
+    bool rate = false;
+    bool floor = false;
+    bool cap = false;
+};
+
+struct SolveFor {  // budget solver: which parameter to find, and the total it must meet
+    enum class Parameter { FixedAmount, Rate } parameter = Parameter::FixedAmount;
+    Money target;
+};
+
+struct FundingModel {
+    std::string id;
+    std::string name;
+    std::string status;  // "vedteke" or "forslag"
+    std::string note;
+    int fromYear = 0;
+    std::optional<int> toYear;
+    int priceYear = 0;  // the year the parameters are stated in
+    Money fixed;
+    std::vector<Tier> tiers;  // at least one
+    std::optional<Money> floor;
+    std::optional<Money> cap;
+    Indexation indexation;
+    bool hostPays = false;
+    std::optional<SolveFor> solveFor;
+};
+
+struct DeflatorYear {
+    int year = 0;
+    int basisPoints = 0;  // 4,30 % = 430
+    std::string source;
+};
+
+struct Party {
+    std::string name;
+    std::string orgnr;
+    std::string address;
+    std::string postcode;
+    std::string city;
+    std::string account;  // bank account number, 11 digits
+    std::string contact;
+    std::string email;
+};
+
+struct BudgetNeed {
+    int year = 0;
+    Money amount;
+    std::string source;
+};
+
+struct Projection {
+    int years = 0;
+    int basisPoints = 0;  // deflator assumed for the years beyond the series
+    Indexation indexation;
+    std::string note;
+};
+
+struct Settings {
+    std::string name;  // "DigiVestland"
+    int defaultYear = 0;
+    Party host;
+    std::vector<FundingModel> models;
+    std::string currentModel;   // id of the model in force now (for comparisons)
+    std::string proposedModel;  // id of the proposed model
+    std::vector<DeflatorYear> deflator;
+    Projection projection;
+    std::vector<BudgetNeed> budgetNeeds;
+    Language neutralLanguage = Language::Nynorsk;  // for neutral municipalities
+    Language sharedLanguage = Language::Bokmal;    // for shared documents
+    Date documentDate;
+    Date hearingDeadline;
+    Date councilMeetingDate;
+    int paymentDays = 30;
+    std::string vatExemptionText;
+    std::string kidMethod;  // "MOD10" or "MOD11"
+    std::string organisationModel;  // "vertskommune" or "oppgavefellesskap"
+    std::string ledgerPath;
+    std::vector<std::string> notes;
+
+    const FundingModel* modelForYear(int year) const;
+    const FundingModel* modelById(const std::string& id) const;
+    std::optional<int> deflatorFor(int year) const;
+    std::optional<Money> budgetNeedFor(int year) const;
+};
+
+struct Inputs {
+    std::string kommunarFile = "kommunar.json";  // paths as given, for diagnostics
+    std::string portfolioFile = "portefolje.json";
+    std::string settingsFile = "samarbeid.json";
+    std::vector<Kommune> kommunar;
+    Portfolio portfolio;
+    Settings settings;
+    std::vector<std::string> dataNotes;  // what the data says it does not know
+
+    const Kommune* kommune(const std::string& nr) const;
+};
+
+}  // namespace dv

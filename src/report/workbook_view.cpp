@@ -1,0 +1,69 @@
+#include "report/workbook_view.h"
+
+namespace dv {
+
+const std::string& Labels::operator()(const std::string& key) const {
+    auto it = text.find(key);
+    if (it != text.end()) return it->second;
+    missing.push_back(key);
+    static thread_local std::string fallback;
+    fallback = key;
+    return fallback;
+}
+
+std::optional<ModelView> modelView(const Inputs& in, const FundingModel& model, int year,
+                                   std::optional<Money> defaultTarget, Diagnostics& diags) {
+    ModelView v;
+    v.model = &model;
+    std::string error;
+    auto params = indexedParameters(model, year, in.settings.deflator, model.indexation, std::nullopt, &error);
+    if (!params) {
+        diags.add(in.settingsFile, "/deflator", "cannot index model \"" + model.id + "\" to " +
+                                                    std::to_string(year) + ": " + error);
+        return std::nullopt;
+    }
+    if (model.solveFor) {
+        Money target = model.solveFor->target;
+        if (target == Money{} && defaultTarget) target = *defaultTarget;
+        v.solveTarget = target;
+        v.solved = solve(in, model, year, *params, model.solveFor->parameter, target);
+        if (!v.solved) {
+            diags.add(in.settingsFile, "/finansieringsmodellar",
+                      "model \"" + model.id + "\" cannot reach the target " + target.toDecimalString() +
+                          " kr: the cap holds the total below it");
+            return std::nullopt;
+        }
+        params = v.solved->params;
+    }
+    Diagnostics runDiags;
+    v.run = computeFunding(in, model, year, *params, runDiags);
+    diags.append(runDiags);
+    if (!runDiags.empty()) return std::nullopt;
+    return v;
+}
+
+std::optional<WorkbookView> buildWorkbookView(const Inputs& in, int year, Diagnostics& diags) {
+    WorkbookView w;
+    w.year = year;
+    w.inputs = &in;
+    w.title = in.settings.name + " – finansiering " + std::to_string(year);
+    w.author = in.settings.host.name;
+    w.documentDate = in.settings.documentDate;
+    const FundingModel* current = in.settings.modelById(in.settings.currentModel);
+    const FundingModel* proposed = in.settings.modelById(in.settings.proposedModel);
+    if (!current || !proposed) return std::nullopt;  // reported by input
+    auto cur = modelView(in, *current, year, std::nullopt, diags);
+    if (!cur) return std::nullopt;
+    w.current = std::move(*cur);
+    auto prop = modelView(in, *proposed, year, w.current.run.total, diags);
+    if (!prop) return std::nullopt;
+    w.proposed = std::move(*prop);
+    w.proposed.namePrefix = "Forslag_";
+    w.projectionSettings = in.settings.projection;
+    w.projection = project(in, *current, w.current.run, in.settings.projection);
+    for (const auto& py : w.projection.years)
+        w.projectionDeflator.push_back(in.settings.deflatorFor(py.year).value_or(in.settings.projection.basisPoints));
+    return w;
+}
+
+}  // namespace dv
