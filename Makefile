@@ -13,7 +13,7 @@ PACKAGES := build-essential cmake pkg-config \
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
   libhyphen-dev hyphen-no libsqlite3-dev libzip-dev nettle-dev \
   fonts-dejavu-core \
-  libreoffice-calc-nogui unzip qpdf poppler-utils
+  libreoffice-calc-nogui unzip qpdf poppler-utils python3 python3-jsonschema
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -48,7 +48,7 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	$(BUILD_DIR)/digivestland-bench
+	$(BUILD_DIR)/digivestland-bench .
 
 clean:
 	rm -rf $(BUILD_DIR)

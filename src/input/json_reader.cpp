@@ -165,7 +165,7 @@ static std::optional<long long> scaledNumber(const Json& v, int decimals) {
     if (v.is_number_integer()) return v.get<long long>() * scale;
     double d = v.get<double>() * static_cast<double>(scale);
     double r = std::nearbyint(d);
-    if (std::fabs(d - r) > 1e-6 * std::max(1.0, std::fabs(d))) return std::nullopt;
+    if (std::fabs(d - r) > 1e-3) return std::nullopt;  // more decimals than allowed
     return static_cast<long long>(r);
 }
 

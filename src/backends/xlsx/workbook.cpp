@@ -331,7 +331,7 @@ private:
         const FairnessStats& st = run.stats;
         statRow(L("stat.betalarar"), "COUNTIF(" + payers + ")", st.payers, int_);
         statRow(L("stat.min"), "_xlfn.MINIFS(" + col(cPerCap) + "," + payers + ")", num(st.minPerInhabitant), money_);
-        statRow(L("stat.median"), "MEDIAN(IF(" + col(cPayer) + "=\"" + L("ja") + "\"," + col(cPerCap) + "))",
+        statRow(L("stat.median"), "ROUND(MEDIAN(IF(" + col(cPayer) + "=\"" + L("ja") + "\"," + col(cPerCap) + ")),2)",
                 num(st.medianPerInhabitant), money_, true);
         statRow(L("stat.maks"), "_xlfn.MAXIFS(" + col(cPerCap) + "," + payers + ")", num(st.maxPerInhabitant), money_);
         int minRow = s - 3, maxRow = s - 1;
