@@ -78,6 +78,9 @@ public:
         input_ = workbook_add_format(wb_);
         format_set_num_format(input_, "#,##0.00##");
         format_set_bg_color(input_, 0xFFF2CC);
+        inputInt_ = workbook_add_format(wb_);
+        format_set_num_format(inputInt_, "#,##0");
+        format_set_bg_color(inputInt_, 0xFFF2CC);
         totalMoney_ = numberFormat("#,##0.00");
         format_set_bold(totalMoney_);
         format_set_top(totalMoney_, LXW_BORDER_THIN);
@@ -205,7 +208,7 @@ private:
                                      mv.solved && mv.model->solveFor->parameter == SolveFor::Parameter::Rate ? solvedNote : ""));
             if (p.tiers[i].upTo)
                 refs.limits.push_back(row(L("param.trinn_til") + " " + std::to_string(i + 1), pre + "Grense_" + std::to_string(i + 1),
-                                          static_cast<double>(*p.tiers[i].upTo), input_, ""));
+                                          static_cast<double>(*p.tiers[i].upTo), inputInt_, ""));
         }
         if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, "");
         if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, "");
@@ -353,7 +356,7 @@ private:
             statRow(L("stat.del_vertskommune"), "(Finansieringsbehov-" + cellRef(t, cAmount) + ")/Finansieringsbehov",
                     num(*run.hostShare) / need, pct_);
         }
-        const double widths[] = {11, 16, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 8};
+        const double widths[] = {11, 16, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 10};
         for (int c = 0; c < cCount; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
         worksheet_set_column(ws, cNamn, cNamn, 30, nullptr);
         worksheet_set_row(ws, hr, 30, nullptr);
@@ -579,7 +582,7 @@ private:
     const WorkbookView& v_;
     const Labels& L;
     lxw_workbook* wb_;
-    lxw_format *bold_, *title_, *header_, *kroner_, *money_, *rate_, *int_, *pct_, *ratio_, *input_, *totalMoney_,
+    lxw_format *bold_, *title_, *header_, *kroner_, *money_, *rate_, *int_, *pct_, *ratio_, *input_, *inputInt_, *totalMoney_,
         *totalInt_, *wrap_;
     int n_ = 0, first_ = 0, last_ = 0, cmpFirst_ = 0, cmpLast_ = 0, popFirstRow_ = 0;
     std::map<Date, int> popColumn_;
