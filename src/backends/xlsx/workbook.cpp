@@ -140,8 +140,7 @@ private:
         if (landscape) worksheet_set_landscape(ws);
         worksheet_fit_to_pages(ws, 1, 0);
         if (headerRow >= 0) worksheet_repeat_rows(ws, headerRow, headerRow);
-        std::string header = "&L" + v_.title + "&R&D";
-        header = "&L" + v_.title;
+        std::string header = "&L" + v_.title;
         worksheet_set_header(ws, header.c_str());
         std::string footer = "&C" + L("side") + " &P / &N";
         worksheet_set_footer(ws, footer.c_str());
@@ -318,7 +317,6 @@ private:
         formula(ws, t, cPerInh, "SUM(" + col(cPerInh) + ")", num(perInhSum), totalMoney_);
         formula(ws, t, cBefore, "SUM(" + col(cBefore) + ")", num(beforeSum), totalMoney_);
         formula(ws, t, cAmount, "SUM(" + col(cAmount) + ")", num(run.total), totalMoney_);
-        totalRef_ = sheetRef(contribSheet_) + cellRef(t, cAmount, true);
         Money perCapAll = payerPop > 0 ? Money::ore(divRound(run.total.ore(), payerPop)) : Money{};
         formula(ws, t, cPerCap, "ROUND(" + cellRef(t, cAmount) + "/SUMIF(" + payers + "," + col(cPop) + "),2)", num(perCapAll), totalMoney_);
 
@@ -487,7 +485,6 @@ private:
                 for (int t = 0; t + 1 < nt; ++t) p.limits.push_back(current_.limits[t]);
                 if (base.params.floor) p.floor = cellRef(rFloor, c);
                 if (base.params.cap) p.cap = cellRef(rCap, c);
-                std::string fixedAbs = "$" + columnName(c);
                 formula(ws, r, c, "IF(" + payer + "," + limited(p, p.fixed + "+" + tierFormula(p, pop)) + ",0)",
                         num(pr.years[j].amounts[i]), money_);
             }
@@ -586,7 +583,7 @@ private:
         *totalInt_, *wrap_;
     int n_ = 0, first_ = 0, last_ = 0, cmpFirst_ = 0, cmpLast_ = 0, popFirstRow_ = 0;
     std::map<Date, int> popColumn_;
-    std::string contribSheet_, paramSheet_, popSheet_, compareSheet_, totalRef_;
+    std::string contribSheet_, paramSheet_, popSheet_, compareSheet_;
     ParamRefs current_, proposed_;
 };
 
