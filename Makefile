@@ -12,8 +12,10 @@ PACKAGES := build-essential cmake pkg-config \
   libpodofo-dev libxlsxwriter-dev nlohmann-json3-dev catch2 \
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
   libhyphen-dev hyphen-no libsqlite3-dev libzip-dev nettle-dev \
-  fonts-dejavu-core \
-  libreoffice-calc-nogui unzip qpdf poppler-utils python3 python3-jsonschema
+  fonts-dejavu-core fonts-dejavu-extra icc-profiles-free \
+  libreoffice-calc-nogui unzip qpdf poppler-utils python3 python3-jsonschema \
+  mupdf-tools ghostscript python3-pikepdf python3-fonttools \
+  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -4,16 +4,20 @@
 #include <exception>
 #include <ostream>
 
+#include "app/documents.h"
 #include "app/output.h"
 #include "backends/xlsx/workbook.h"
 #include "input/inputs.h"
 #include "input/labels.h"
+#include "report/knowledge_view.h"
 #include "report/workbook_view.h"
+
+#include <fstream>
 
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag"};
     return targets;
 }
 
@@ -33,6 +37,7 @@ std::string usage() {
            "targets (default: all):\n"
            "  all               everything below\n"
            "  arbeidsbok        the funding workbook, OUT/arbeidsbok/finansiering-YYYY.xlsx\n"
+           "  kunnskapsgrunnlag the knowledge base report (PDF/A-2a), OUT/kunnskapsgrunnlag/kunnskapsgrunnlag-YYYY.pdf\n"
            "\n"
            "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
            "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
@@ -89,8 +94,6 @@ Options parse(const std::vector<std::string>& args) {
     return o;
 }
 
-std::string languageDir(Language l) { return l == Language::Bokmal ? "nb" : "nn"; }
-
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -109,6 +112,33 @@ void makeWorkbook(const Options& o, const Inputs& in, int year, Staging& staging
     if (!o.quiet)
         err << "digivestland: arbeidsbok: " << rel << " (" << in.kommunar.size() << " municipalities, total "
             << view->current.run.total.toDecimalString() << " kr) in " << static_cast<long>(msSince(t0)) << " ms\n";
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream f(path, std::ios::binary);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) throw std::runtime_error("cannot write " + path);
+}
+
+void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEngine& engine, Language lang,
+                       Staging& staging, std::ostream& err) {
+    auto t0 = std::chrono::steady_clock::now();
+    Diagnostics diags;
+    auto view = buildKnowledgeView(in, year, diags);
+    if (!view) throw InputError{diags};
+    pdf::DocumentInfo info;
+    info.author = in.settings.name;
+    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(year);
+    info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(year);
+    info.date = in.settings.documentDate;
+    std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);
+    std::string rel = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(year) +
+                      (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang)) + ".pdf";
+    writeBytes(staging.pathFor(rel), bytes);
+    staging.add(rel, "kunnskapsgrunnlag");
+    if (!o.quiet)
+        err << "digivestland: kunnskapsgrunnlag: " << rel << " (" << bytes.size() / 1024 << " KiB) in "
+            << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
 }  // namespace
@@ -130,8 +160,19 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         Inputs in = input::loadInputs(o.inputs);
         int year = o.year.value_or(in.settings.defaultYear);
         Staging staging(o.out);
-        for (const auto& t : o.targets)
+        std::unique_ptr<DocumentEngine> engine;
+        auto documents = [&]() -> DocumentEngine& {
+            if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
+            return *engine;
+        };
+        for (const auto& t : o.targets) {
             if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
+            if (t == "kunnskapsgrunnlag") {
+                makeKnowledgeBase(o, in, year, documents(), in.settings.sharedLanguage, staging, err);
+                Language other = in.settings.sharedLanguage == Language::Bokmal ? Language::Nynorsk : Language::Bokmal;
+                makeKnowledgeBase(o, in, year, documents(), other, staging, err);
+            }
+        }
         staging.commit();
         if (!o.quiet)
             err << "digivestland: wrote " << staging.entries().size() << " file(s) and manifest.json to " << o.out

@@ -1,0 +1,42 @@
+// The document engine as the app uses it: style, fonts and hyphenation loaded once, then
+// template (Mustache + Markdown) → layout → PDF for each document.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "backends/pdf/pdf.h"
+#include "core/diagnostic.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "model/style.h"
+#include "report/view_value.h"
+
+namespace dv::app {
+
+class DocumentEngine {
+public:
+    // Loads templates/stil.json, the fonts it names and the hyphenation patterns; throws
+    // InputError with located diagnostics when any of them is unusable.
+    explicit DocumentEngine(std::string templatesDir);
+
+    // Renders templates/<nb|nn>/<name>.md with `view` into PDF bytes; throws InputError.
+    std::string render(Language lang, const std::string& name, const view::Value& view,
+                       pdf::DocumentInfo info);
+    // The laid-out pages of the same (tests read page text from them).
+    layout::Laid layout(Language lang, const std::string& name, const view::Value& view);
+
+    const Style& style() const { return style_; }
+
+private:
+    std::string dir_;
+    Style style_;
+    std::unique_ptr<layout::Metrics> metrics_;
+    std::unique_ptr<layout::Hyphenator> nb_, nn_;
+};
+
+std::string languageDir(Language l);
+std::string languageTag(Language l);  // nb-NO / nn-NO
+
+}  // namespace dv::app

@@ -1,0 +1,553 @@
+// Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo does the object model, the
+// font subsets (Identity-H with ToUnicode) and the file syntax; the tagging, XMP, output intent,
+// outlines, links and page labels are built here as dictionaries (PoDoFo has no API for them).
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <podofo/podofo.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "backends/pdf/pdf.h"
+
+namespace dv::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+// ---------------------------------------------------------------- metrics (FreeType)
+struct FaceData {
+    FT_Face face = nullptr;
+    std::string path;
+    double unitsPerEm = 1000;
+    double ascent = 800;
+    std::vector<float> width;  // per code point below 0x3000, -1 = not covered
+};
+
+FT_Library library() {
+    static FT_Library lib = [] {
+        FT_Library l = nullptr;
+        FT_Init_FreeType(&l);
+        return l;
+    }();
+    return lib;
+}
+
+std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) {
+    static std::map<std::string, std::shared_ptr<FaceData>> cache;
+    if (auto it = cache.find(path); it != cache.end()) return it->second;
+    auto fd = std::make_shared<FaceData>();
+    fd->path = path;
+    if (path.size() < 4 || path.compare(path.size() - 4, 4, ".ttf") != 0) {
+        error = path + ": only TrueType .ttf fonts can be embedded reliably (PoDoFo 0.9.8)";
+        return nullptr;
+    }
+    if (FT_New_Face(library(), path.c_str(), 0, &fd->face) != 0) {
+        error = path + ": cannot load the font (is the font package installed?)";
+        return nullptr;
+    }
+    fd->unitsPerEm = fd->face->units_per_EM;
+    fd->ascent = fd->face->ascender * 1000.0 / fd->unitsPerEm;
+    fd->width.assign(0x3000, -1.0f);
+    for (char32_t cp = 0x20; cp < 0x3000; ++cp) {
+        FT_UInt gid = FT_Get_Char_Index(fd->face, cp);
+        if (gid == 0) continue;
+        if (FT_Load_Glyph(fd->face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) continue;
+        fd->width[cp] = static_cast<float>(fd->face->glyph->metrics.horiAdvance * 1000.0 / fd->unitsPerEm);
+    }
+    cache[path] = fd;
+    return fd;
+}
+
+class FtMetrics : public layout::Metrics {
+public:
+    std::array<std::shared_ptr<FaceData>, FaceCount> faces;
+    double advance(Face f, char32_t cp) const override {
+        const auto& w = faces[f]->width;
+        return cp < w.size() && w[cp] >= 0 ? w[cp] : 0;
+    }
+    bool covers(Face f, char32_t cp) const override {
+        const auto& w = faces[f]->width;
+        return cp < w.size() && w[cp] >= 0;
+    }
+    double ascent(Face f) const override { return faces[f]->ascent; }
+    std::string name(Face f) const override { return faces[f]->path; }
+};
+
+// ---------------------------------------------------------------- helpers
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string color(const Rgb& c, const char* op) {
+    return num(c.r / 255.0) + " " + num(c.g / 255.0) + " " + num(c.b / 255.0) + " " + op + "\n";
+}
+
+PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
+
+std::string xmlEscape(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        switch (c) {
+        case '&': o += "&amp;"; break;
+        case '<': o += "&lt;"; break;
+        case '>': o += "&gt;"; break;
+        case '"': o += "&quot;"; break;
+        default: o += c;
+        }
+    }
+    return o;
+}
+
+std::string pdfDate(const Date& d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "D:%04d%02d%02d120000+01'00'", d.year, d.month, d.day);
+    return buf;
+}
+std::string xmpDate(const Date& d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT12:00:00+01:00", d.year, d.month, d.day);
+    return buf;
+}
+
+std::string xmp(const DocumentInfo& info, const std::string& producer, const std::string& creator) {
+    std::ostringstream x;
+    x << "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      << "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      << "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      << "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+      << "<dc:format>application/pdf</dc:format>\n"
+      << "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" << xmlEscape(info.title) << "</rdf:li></rdf:Alt></dc:title>\n"
+      << "<dc:creator><rdf:Seq><rdf:li>" << xmlEscape(info.author) << "</rdf:li></rdf:Seq></dc:creator>\n"
+      << "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" << xmlEscape(info.subject) << "</rdf:li></rdf:Alt></dc:description>\n"
+      << "<dc:language><rdf:Bag><rdf:li>" << info.lang << "</rdf:li></rdf:Bag></dc:language>\n"
+      << "</rdf:Description>\n"
+      << "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+      << "<xmp:CreateDate>" << xmpDate(info.date) << "</xmp:CreateDate>\n"
+      << "<xmp:ModifyDate>" << xmpDate(info.date) << "</xmp:ModifyDate>\n"
+      << "<xmp:MetadataDate>" << xmpDate(info.date) << "</xmp:MetadataDate>\n"
+      << "<xmp:CreatorTool>" << xmlEscape(creator) << "</xmp:CreatorTool>\n"
+      << "</rdf:Description>\n"
+      << "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+      << "<pdf:Producer>" << xmlEscape(producer) << "</pdf:Producer>\n"
+      << "<pdf:Keywords>" << xmlEscape(info.keywords) << "</pdf:Keywords>\n"
+      << "</rdf:Description>\n"
+      << "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+      << "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
+      << "</rdf:Description>\n"
+      << "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+      << "<pdfuaid:part>1</pdfuaid:part>\n"
+      << "</rdf:Description>\n"
+      // PDF/A-2 accepts only predefined schemas unless declared: declare pdfuaid.
+      << "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+      << "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+      << "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+      << "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+      << "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+      << "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+      << "<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+      << "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+      << "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+      << "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+      << "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+      << "</rdf:Description>\n"
+      << "</rdf:RDF>\n</x:xmpmeta>\n";
+    for (int i = 0; i < 10; ++i) x << "                                                                                \n";
+    x << "<?xpacket end=\"w\"?>";
+    return x.str();
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error(path + ": cannot read");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Decodes UTF-8 (validated upstream) to code points.
+std::vector<char32_t> codepoints(const std::string& s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp;
+        if (c < 0x80) { cp = c; i += 1; }
+        else if ((c & 0xE0) == 0xC0) { cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu); i += 2; }
+        else if ((c & 0xF0) == 0xE0) { cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu); i += 3; }
+        else { cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu); i += 4; }
+        out.push_back(cp);
+    }
+    return out;
+}
+
+class Writer {
+public:
+    Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info) : laid_(laid), st_(style), info_(info) {}
+
+    std::string write() {
+        doc_.SetPdfVersion(ePdfVersion_1_7);
+        doc_.SetWriteMode(ePdfWriteMode_Clean);
+        for (int f = 0; f < FaceCount; ++f) {
+            const std::string& path = st_.fonts[static_cast<std::size_t>(f)];
+            std::string err;
+            faces_[static_cast<std::size_t>(f)] = loadFace(path, err);
+            if (!faces_[static_cast<std::size_t>(f)]) throw std::runtime_error(err);
+            fonts_[static_cast<std::size_t>(f)] = nullptr;
+        }
+        createStructElems();
+        for (std::size_t p = 0; p < laid_.pages.size(); ++p) page(p);
+        finishStructure();
+        outlines();
+        catalog();
+        doc_.EmbedSubsetFonts();
+        dropCidSets();
+        PdfRefCountedBuffer buf;
+        PdfOutputDevice dev(&buf);
+        doc_.Write(&dev);
+        return std::string(buf.GetBuffer(), dev.GetLength());
+    }
+
+private:
+    const layout::Laid& laid_;
+    const Style& st_;
+    const DocumentInfo& info_;
+    PdfMemDocument doc_;
+    std::array<PdfFont*, FaceCount> fonts_{};
+    std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
+    std::vector<PdfObject*> elems_;             // per structure node
+    std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
+    std::map<int, std::pair<int, PdfReference>> annotAt_;  // link id → (page, annotation)
+    std::vector<PdfReference> pageRefs_;
+    std::vector<std::vector<int>> mcidNode_;     // per page: MCID → node
+
+    PdfFont* font(Face f) {
+        std::size_t i = static_cast<std::size_t>(f);
+        if (!fonts_[i]) {
+            static const bool bold[] = {false, true, false, true, false, true};
+            static const bool italic[] = {false, false, true, true, false, false};
+            const std::string& path = st_.fonts[i];
+            std::string name = path.substr(path.find_last_of('/') + 1);
+            name = name.substr(0, name.size() - 4);
+            fonts_[i] = doc_.CreateFontSubset(name.c_str(), bold[i], italic[i], false,
+                                              PdfEncodingFactory::GlobalIdentityEncodingInstance(), path.c_str());
+            if (!fonts_[i]) throw std::runtime_error(path + ": PoDoFo could not load the font");
+        }
+        return fonts_[i];
+    }
+
+    void createStructElems() {
+        for (const layout::StructNode& n : laid_.nodes) {
+            PdfObject* o = doc_.GetObjects().CreateObject("StructElem");
+            o->GetDictionary().AddKey("S", PdfName(n.type));
+            if (!n.scope.empty()) {
+                PdfDictionary a;
+                a.AddKey("O", PdfName("Table"));
+                a.AddKey("Scope", PdfName(n.scope));
+                o->GetDictionary().AddKey("A", a);
+            }
+            elems_.push_back(o);
+        }
+        for (std::size_t i = 0; i < laid_.nodes.size(); ++i)
+            if (laid_.nodes[i].parent >= 0)
+                elems_[i]->GetDictionary().AddKey("P", elems_[static_cast<std::size_t>(laid_.nodes[i].parent)]->Reference());
+    }
+
+    std::string textOps(const layout::TextRun& r) {
+        PdfFont* f = font(r.face);
+        std::string ops = "BT\n/" + f->GetIdentifier().GetName() + " " + num(r.size) + " Tf\n" + color(r.color, "rg") +
+                          "1 0 0 1 " + num(r.x) + " " + num(laid_.pageHeight - r.y) + " Tm\n[<";
+        f->AddUsedSubsettingGlyphs(utf8(r.text), static_cast<long>(r.text.size()));
+        FT_Face face = faces_[static_cast<std::size_t>(r.face)]->face;
+        double adj = r.wordSpacing != 0 ? -r.wordSpacing * 1000.0 / r.size : 0;
+        for (char32_t cp : codepoints(r.text)) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%04X", FT_Get_Char_Index(face, cp));
+            ops += hex;
+            if (cp == ' ' && adj != 0) ops += "> " + num(adj) + " <";
+        }
+        ops += ">] TJ\nET\n";
+        return ops;
+    }
+
+    void page(std::size_t p) {
+        const layout::Page& pg = laid_.pages[p];
+        PdfPage* page = doc_.CreatePage(PdfRect(0, 0, laid_.pageWidth, laid_.pageHeight));
+        pageRefs_.push_back(page->GetObject()->Reference());
+        mcidNode_.emplace_back();
+        std::string content;
+        for (const layout::Chunk& c : pg.chunks) {
+            if (c.node >= 0) {
+                int mcid = static_cast<int>(mcidNode_.back().size());
+                mcidNode_.back().push_back(c.node);
+                chunkAt_[c.id] = {static_cast<int>(p), mcid};
+                content += "/" + laid_.nodes[static_cast<std::size_t>(c.node)].type + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+            } else {
+                content += "/Artifact BMC\n";
+            }
+            for (const layout::Fill& f : c.fills)
+                content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
+            for (const layout::RuleLine& r : c.rules)
+                content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
+                           num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
+            for (const layout::TextRun& r : c.runs) content += textOps(r);
+            content += "EMC\n";
+        }
+        for (int f = 0; f < FaceCount; ++f)
+            if (fonts_[static_cast<std::size_t>(f)])
+                page->AddResource(fonts_[static_cast<std::size_t>(f)]->GetIdentifier(),
+                                  fonts_[static_cast<std::size_t>(f)]->GetObject()->Reference(), PdfName("Font"));
+        PdfObject* contents = page->GetContentsForAppending();
+        contents->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+        PdfDictionary& pd = page->GetObject()->GetDictionary();
+        pd.AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(p)));
+        if (!pg.links.empty()) {
+            PdfArray annots;
+            for (const layout::LinkArea& a : pg.links) {
+                PdfObject* o = doc_.GetObjects().CreateObject("Annot");
+                PdfDictionary& d = o->GetDictionary();
+                d.AddKey("Subtype", PdfName("Link"));
+                PdfArray rect;
+                rect.push_back(PdfVariant(a.x));
+                rect.push_back(PdfVariant(laid_.pageHeight - a.y - a.h));
+                rect.push_back(PdfVariant(a.x + a.w));
+                rect.push_back(PdfVariant(laid_.pageHeight - a.y));
+                d.AddKey("Rect", rect);
+                PdfArray border;
+                for (int i = 0; i < 3; ++i) border.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+                d.AddKey("Border", border);
+                d.AddKey("F", PdfVariant(static_cast<pdf_int64>(4)));
+                d.AddKey("Contents", utf8(a.contents));
+                d.AddKey("P", page->GetObject()->Reference());
+                if (!a.uri.empty()) {
+                    PdfDictionary act;
+                    act.AddKey("S", PdfName("URI"));
+                    act.AddKey("URI", PdfString(a.uri));
+                    d.AddKey("A", act);
+                } else {
+                    pendingDests_.push_back({o, a.heading});
+                }
+                annots.push_back(o->Reference());
+                annotAt_[a.id] = {static_cast<int>(p), o->Reference()};
+                annotObjs_.push_back({o, a.node});
+            }
+            pd.AddKey("Annots", annots);
+            pd.AddKey("Tabs", PdfName("S"));
+        }
+    }
+    std::vector<std::pair<PdfObject*, int>> pendingDests_;
+    std::vector<std::pair<PdfObject*, int>> annotObjs_;
+
+    PdfArray dest(int heading) {
+        const layout::Heading& h = laid_.headings[static_cast<std::size_t>(heading)];
+        PdfArray d;
+        d.push_back(pageRefs_[static_cast<std::size_t>(h.page)]);
+        d.push_back(PdfName("XYZ"));
+        d.push_back(PdfVariant(static_cast<double>(0)));
+        d.push_back(PdfVariant(laid_.pageHeight - h.y + 4));
+        d.push_back(PdfVariant(static_cast<double>(0)));
+        return d;
+    }
+
+    void finishStructure() {
+        for (auto& [o, h] : pendingDests_) o->GetDictionary().AddKey("Dest", dest(h));
+        // /K of every element, in the order layout recorded
+        for (std::size_t i = 0; i < laid_.nodes.size(); ++i) {
+            PdfArray k;
+            for (const auto& kid : laid_.nodes[i].kids) {
+                switch (kid.kind) {
+                case layout::StructNode::Kid::Node: k.push_back(elems_[static_cast<std::size_t>(kid.index)]->Reference()); break;
+                case layout::StructNode::Kid::Chunk: {
+                    auto it = chunkAt_.find(kid.index);
+                    if (it == chunkAt_.end()) break;
+                    PdfDictionary mcr;
+                    mcr.AddKey("Type", PdfName("MCR"));
+                    mcr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
+                    mcr.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(it->second.second)));
+                    k.push_back(mcr);
+                    break;
+                }
+                case layout::StructNode::Kid::Annot: {
+                    auto it = annotAt_.find(kid.index);
+                    if (it == annotAt_.end()) break;
+                    PdfDictionary objr;
+                    objr.AddKey("Type", PdfName("OBJR"));
+                    objr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
+                    objr.AddKey("Obj", it->second.second);
+                    k.push_back(objr);
+                    break;
+                }
+                }
+            }
+            elems_[i]->GetDictionary().AddKey("K", k);
+        }
+        PdfObject* root = doc_.GetObjects().CreateObject("StructTreeRoot");
+        root->GetDictionary().AddKey("K", elems_[0]->Reference());
+        elems_[0]->GetDictionary().AddKey("P", root->Reference());
+        PdfArray nums;
+        for (std::size_t p = 0; p < mcidNode_.size(); ++p) {
+            nums.push_back(PdfVariant(static_cast<pdf_int64>(p)));
+            PdfArray arr;
+            for (int n : mcidNode_[p]) arr.push_back(elems_[static_cast<std::size_t>(n)]->Reference());
+            nums.push_back(arr);
+        }
+        pdf_int64 key = static_cast<pdf_int64>(mcidNode_.size());
+        for (auto& [o, n] : annotObjs_) {
+            o->GetDictionary().AddKey("StructParent", PdfVariant(key));
+            nums.push_back(PdfVariant(key));
+            nums.push_back(elems_[static_cast<std::size_t>(n)]->Reference());
+            ++key;
+        }
+        PdfDictionary parentTree;
+        parentTree.AddKey("Nums", nums);
+        PdfObject* pt = doc_.GetObjects().CreateObject(parentTree);
+        root->GetDictionary().AddKey("ParentTree", pt->Reference());
+        root->GetDictionary().AddKey("ParentTreeNextKey", PdfVariant(key));
+        doc_.GetCatalog()->GetDictionary().AddKey("StructTreeRoot", root->Reference());
+    }
+
+    // Bookmarks mirroring the headings, nested by level, built by hand for a correct /Count.
+    void outlines() {
+        if (laid_.headings.empty()) return;
+        struct Item { PdfObject* obj; int level; std::vector<std::size_t> kids; int parent; };
+        std::vector<Item> items;
+        PdfObject* top = doc_.GetObjects().CreateObject("Outlines");
+        std::vector<std::size_t> roots;
+        std::vector<int> stack;  // indices into items
+        for (std::size_t h = 0; h < laid_.headings.size(); ++h) {
+            const layout::Heading& hd = laid_.headings[h];
+            if (hd.level > st_.contentsDepth + 1) continue;
+            while (!stack.empty() && items[static_cast<std::size_t>(stack.back())].level >= hd.level) stack.pop_back();
+            PdfObject* o = doc_.GetObjects().CreateObject();
+            o->GetDictionary().AddKey("Title", utf8(hd.text));
+            o->GetDictionary().AddKey("Dest", dest(static_cast<int>(h)));
+            int parent = stack.empty() ? -1 : stack.back();
+            items.push_back({o, hd.level, {}, parent});
+            std::size_t idx = items.size() - 1;
+            if (parent < 0) roots.push_back(idx);
+            else items[static_cast<std::size_t>(parent)].kids.push_back(idx);
+            stack.push_back(static_cast<int>(idx));
+        }
+        auto link = [&](const std::vector<std::size_t>& kids, PdfObject* parent) {
+            for (std::size_t i = 0; i < kids.size(); ++i) {
+                PdfDictionary& d = items[kids[i]].obj->GetDictionary();
+                d.AddKey("Parent", parent->Reference());
+                if (i > 0) d.AddKey("Prev", items[kids[i - 1]].obj->Reference());
+                if (i + 1 < kids.size()) d.AddKey("Next", items[kids[i + 1]].obj->Reference());
+            }
+            if (!kids.empty()) {
+                parent->GetDictionary().AddKey("First", items[kids.front()].obj->Reference());
+                parent->GetDictionary().AddKey("Last", items[kids.back()].obj->Reference());
+            }
+        };
+        link(roots, top);
+        for (Item& it : items) {
+            link(it.kids, it.obj);
+            // open chapters show their sections: /Count = number of visible descendants
+            if (!it.kids.empty()) it.obj->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(-static_cast<pdf_int64>(it.kids.size()))));
+        }
+        top->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(roots.size())));
+        doc_.GetCatalog()->GetDictionary().AddKey("Outlines", top->Reference());
+    }
+
+    void catalog() {
+        PdfDictionary& cat = doc_.GetCatalog()->GetDictionary();
+        const std::string producer = "DigiVestland dokumentpipeline (PoDoFo 0.9.8)";
+        const std::string creator = "digivestland";
+        PdfInfo* info = doc_.GetInfo();
+        PdfDictionary& id = info->GetObject()->GetDictionary();
+        id.AddKey("Title", utf8(info_.title));
+        id.AddKey("Author", utf8(info_.author));
+        id.AddKey("Subject", utf8(info_.subject));
+        id.AddKey("Keywords", utf8(info_.keywords));
+        id.AddKey("Creator", utf8(creator));
+        id.AddKey("Producer", utf8(producer));
+        id.AddKey("CreationDate", PdfString(pdfDate(info_.date)));
+        id.AddKey("ModDate", PdfString(pdfDate(info_.date)));
+
+        std::string x = xmp(info_, producer, creator);
+        PdfObject* md = doc_.GetObjects().CreateObject("Metadata");
+        md->GetDictionary().AddKey("Subtype", PdfName("XML"));
+        TVecFilters none;
+        md->GetStream()->Set(x.data(), static_cast<pdf_long>(x.size()), none);
+        cat.AddKey("Metadata", md->Reference());
+
+        std::string icc = readFile(st_.iccProfile);
+        PdfObject* prof = doc_.GetObjects().CreateObject();
+        prof->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(3)));
+        prof->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+        PdfDictionary oi;
+        oi.AddKey("Type", PdfName("OutputIntent"));
+        oi.AddKey("S", PdfName("GTS_PDFA1"));
+        oi.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+        oi.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+        oi.AddKey("DestOutputProfile", prof->Reference());
+        PdfArray ois;
+        ois.push_back(oi);
+        cat.AddKey("OutputIntents", ois);
+
+        PdfDictionary mark;
+        mark.AddKey("Marked", PdfVariant(true));
+        cat.AddKey("MarkInfo", mark);
+        cat.AddKey("Lang", PdfString(info_.lang));
+        PdfDictionary vp;
+        vp.AddKey("DisplayDocTitle", PdfVariant(true));
+        cat.AddKey("ViewerPreferences", vp);
+        cat.AddKey("PageMode", PdfName(laid_.headings.empty() ? "UseNone" : "UseOutlines"));
+        PdfDictionary labels, decimal;
+        decimal.AddKey("S", PdfName("D"));
+        PdfArray nums;
+        nums.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+        nums.push_back(decimal);
+        labels.AddKey("Nums", nums);
+        cat.AddKey("PageLabels", labels);
+    }
+
+    // PoDoFo writes a /CIDSet that lists only the used glyphs of a subset that keeps every glyph
+    // slot: PDF/A-2 validators reject it, and it is optional. Remove it (PODOFO-0.9.8.md trap 5).
+    void dropCidSets() {
+        for (PdfObject* o : doc_.GetObjects()) {
+            if (!o->IsDictionary()) continue;
+            PdfDictionary& d = o->GetDictionary();
+            const PdfObject* type = d.GetKey("Type");
+            if (type && type->IsName() && type->GetName() == PdfName("FontDescriptor") && d.HasKey("CIDSet")) {
+                PdfReference ref = d.GetKey("CIDSet")->GetReference();
+                d.RemoveKey("CIDSet");
+                delete doc_.GetObjects().RemoveObject(ref);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<layout::Metrics> loadMetrics(const Style& style, std::string& error) {
+    auto m = std::make_unique<FtMetrics>();
+    for (int f = 0; f < FaceCount; ++f) {
+        m->faces[static_cast<std::size_t>(f)] = loadFace(style.fonts[static_cast<std::size_t>(f)], error);
+        if (!m->faces[static_cast<std::size_t>(f)]) return nullptr;
+    }
+    return m;
+}
+
+std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info) {
+    try {
+        Writer w(laid, style, info);
+        return w.write();
+    } catch (const PdfError& e) {
+        throw std::runtime_error(std::string("PDF writer: ") + PdfError::ErrorMessage(e.GetError()));
+    }
+}
+
+}  // namespace dv::pdf

@@ -1,0 +1,257 @@
+// Line breaking: first fit over words, with Norwegian hyphenation when the next word does not
+// fit, explicit hyphens as break points, and a character-level break for a word longer than the
+// line. Justified lines spread the slack over the spaces; the last line is set ragged.
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+#include "layout/layout.h"
+
+namespace dv::layout {
+namespace {
+
+constexpr double kEps = 1e-6;
+
+// Decodes one UTF-8 sequence at s[i]; the inputs are validated upstream.
+char32_t decode(const std::string& s, std::size_t i, std::size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { len = 1; return c; }
+    if ((c & 0xE0) == 0xC0) { len = 2; return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu); }
+    if ((c & 0xF0) == 0xE0) { len = 3; return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu); }
+    len = 4;
+    return ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+}
+
+struct Atom {
+    enum Kind { Word, Space, Break } kind = Word;
+    std::vector<Fragment> parts;  // Word: the styled pieces; Space: one piece " "
+    double width = 0;
+};
+
+double partsWidth(const std::vector<Fragment>& parts, const Metrics& m) {
+    double w = 0;
+    for (const Fragment& f : parts) w += textWidth(m, f.face, f.size, f.text);
+    return w;
+}
+
+std::vector<Atom> atomize(const std::vector<Fragment>& frags, const Metrics& m) {
+    std::vector<Atom> atoms;
+    for (const Fragment& f : frags) {
+        if (f.text == "\n") {
+            atoms.push_back({Atom::Break, {}, 0});
+            continue;
+        }
+        std::size_t i = 0;
+        while (i < f.text.size()) {
+            if (f.text[i] == ' ') {
+                while (i < f.text.size() && f.text[i] == ' ') ++i;
+                Fragment sp = f;
+                sp.text = " ";
+                if (atoms.empty() || atoms.back().kind != Atom::Space)
+                    atoms.push_back({Atom::Space, {sp}, textWidth(m, f.face, f.size, " ")});
+                continue;
+            }
+            std::size_t j = f.text.find(' ', i);
+            if (j == std::string::npos) j = f.text.size();
+            Fragment w = f;
+            w.text = f.text.substr(i, j - i);
+            if (!atoms.empty() && atoms.back().kind == Atom::Word) atoms.back().parts.push_back(w);  // style change mid-word
+            else atoms.push_back({Atom::Word, {w}, 0});
+            i = j;
+        }
+    }
+    for (Atom& a : atoms)
+        if (a.kind == Atom::Word) a.width = partsWidth(a.parts, m);
+    return atoms;
+}
+
+struct Split {
+    std::vector<Fragment> head, tail;
+};
+
+// The longest head of `word` that fits in `avail` with its hyphen. Break points: libhyphen's
+// (single-style words), after an explicit '-' or '/', and with `force` between any characters.
+std::optional<Split> splitWord(const std::vector<Fragment>& word, double avail, bool force,
+                               const Metrics& m, const Hyphenator* hyph) {
+    struct Point { std::size_t part, offset; bool addHyphen; };
+    std::vector<Point> pts;
+    for (std::size_t p = 0; p < word.size(); ++p) {
+        const std::string& t = word[p].text;
+        for (std::size_t i = 0; i + 1 < t.size(); ++i)
+            if ((t[i] == '-' || t[i] == '/') && i > 0) pts.push_back({p, i + 1, false});
+        if (hyph && word.size() == 1) {
+            // hyphenate each hyphen-free stretch of letters on its own
+            std::size_t s = 0;
+            while (s < t.size()) {
+                std::size_t e = t.find_first_of("-/", s);
+                if (e == std::string::npos) e = t.size();
+                std::string stem = t.substr(s, e - s);
+                // strip trailing punctuation so "kommunane," still hyphenates
+                std::size_t core = stem.size();
+                while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
+                std::size_t lead = 0;
+                while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
+                for (std::size_t off : hyph->points(stem.substr(lead, core - lead)))
+                    pts.push_back({p, s + lead + off, true});
+                s = e + 1;
+            }
+        }
+    }
+    if (force) {
+        for (std::size_t p = 0; p < word.size(); ++p) {
+            const std::string& t = word[p].text;
+            std::size_t len;
+            for (std::size_t i = 0; i < t.size(); i += len) {
+                decode(t, i, len);
+                if (i + len < t.size() || p + 1 < word.size()) pts.push_back({p, i + len, false});
+            }
+        }
+    }
+    std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
+        return a.part != b.part ? a.part > b.part : a.offset != b.offset ? a.offset > b.offset : a.addHyphen > b.addHyphen;
+    });
+    for (const Point& pt : pts) {
+        Split s;
+        for (std::size_t p = 0; p < pt.part; ++p) s.head.push_back(word[p]);
+        Fragment h = word[pt.part];
+        h.text = h.text.substr(0, pt.offset);
+        if (pt.addHyphen) h.text += "-";
+        s.head.push_back(h);
+        if (partsWidth(s.head, m) > avail + kEps) continue;
+        Fragment t = word[pt.part];
+        t.text = t.text.substr(pt.offset);
+        if (!t.text.empty()) s.tail.push_back(t);
+        for (std::size_t p = pt.part + 1; p < word.size(); ++p) s.tail.push_back(word[p]);
+        if (s.tail.empty()) continue;
+        return s;
+    }
+    if (force && !word.empty() && !word[0].text.empty()) {  // not even one character fits: take one
+        Split s;
+        std::size_t len;
+        decode(word[0].text, 0, len);
+        Fragment h = word[0];
+        h.text = h.text.substr(0, len);
+        s.head.push_back(h);
+        Fragment t = word[0];
+        t.text = t.text.substr(len);
+        if (!t.text.empty()) s.tail.push_back(t);
+        for (std::size_t p = 1; p < word.size(); ++p) s.tail.push_back(word[p]);
+        return s;
+    }
+    return std::nullopt;
+}
+
+SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool last, const Metrics& m) {
+    bool endedAtSpace = false;
+    while (!atoms.empty() && atoms.back().kind == Atom::Space) {
+        atoms.pop_back();
+        endedAtSpace = true;
+    }
+    SetLine line;
+    line.last = last;
+    double natural = 0;
+    int spaces = 0;
+    for (const Atom& a : atoms) {
+        natural += a.width;
+        spaces += a.kind == Atom::Space;
+    }
+    line.width = natural;
+    double extra = 0, x = 0;
+    if (align == Alignment::Justify && !last && spaces > 0) extra = (width - natural) / spaces;
+    if (align == Alignment::Right) x = width - natural;
+    if (align == Alignment::Center) x = (width - natural) / 2;
+    // Merge consecutive pieces of one face, size and link into runs.
+    for (const Atom& a : atoms) {
+        for (const Fragment& f : a.parts) {
+            bool same = !line.runs.empty() && line.runs.back().face == f.face && line.runs.back().size == f.size &&
+                        ((line.runLinks.back() < 0 && f.link.empty()) ||
+                         (line.runLinks.back() >= 0 && line.links[static_cast<std::size_t>(line.runLinks.back())].first == f.link));
+            double w = a.kind == Atom::Space ? a.width + extra : textWidth(m, f.face, f.size, f.text);
+            if (!same) {
+                TextRun r;
+                r.face = f.face;
+                r.size = f.size;
+                r.x = x;
+                r.wordSpacing = extra;
+                line.runs.push_back(r);
+                int li = -1;
+                if (!f.link.empty()) {
+                    if (!line.links.empty() && line.runLinks.size() > 0 && line.runLinks.back() >= 0 &&
+                        line.links.back().first == f.link)
+                        li = line.runLinks.back();
+                    else {
+                        line.links.push_back({f.link, {x, x}});
+                        li = static_cast<int>(line.links.size()) - 1;
+                    }
+                }
+                line.runLinks.push_back(li);
+            }
+            line.runs.back().text += f.text;
+            x += w;
+            if (line.runLinks.back() >= 0) line.links[static_cast<std::size_t>(line.runLinks.back())].second.second = x;
+        }
+    }
+    // The space the line broke at stays in the text (invisible at the line end), so extracted
+    // and read-aloud text keeps its word boundaries.
+    if (endedAtSpace && !line.runs.empty()) line.runs.back().text += " ";
+    return line;
+}
+
+}  // namespace
+
+double textWidth(const Metrics& m, Face f, double size, const std::string& s) {
+    double w = 0;
+    std::size_t len;
+    for (std::size_t i = 0; i < s.size(); i += len) w += m.advance(f, decode(s, i, len));
+    return w * size / 1000.0;
+}
+
+std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width, Alignment align,
+                                const Metrics& m, const Hyphenator* hyph) {
+    std::vector<SetLine> lines;
+    std::vector<Atom> cur;
+    double curW = 0;
+    const Atom* pendingSpace = nullptr;
+    auto flush = [&](bool last) {
+        lines.push_back(setLine(cur, width, align, last, m));
+        cur.clear();
+        curW = 0;
+        pendingSpace = nullptr;
+    };
+    std::vector<Atom> atoms = atomize(frags, m);
+    for (const Atom& a : atoms) {
+        if (a.kind == Atom::Break) {
+            flush(true);
+            continue;
+        }
+        if (a.kind == Atom::Space) {
+            if (!cur.empty()) pendingSpace = &a;
+            continue;
+        }
+        Atom word = a;
+        for (;;) {
+            double sw = pendingSpace && !cur.empty() ? pendingSpace->width : 0;
+            if (curW + sw + word.width <= width + kEps) {
+                if (sw > 0) cur.push_back(*pendingSpace);
+                cur.push_back(word);
+                curW += sw + word.width;
+                pendingSpace = nullptr;
+                break;
+            }
+            bool alone = cur.empty();
+            if (auto s = splitWord(word.parts, width - curW - sw, alone, m, hyph)) {
+                if (sw > 0) cur.push_back(*pendingSpace);
+                cur.push_back({Atom::Word, s->head, partsWidth(s->head, m)});
+                flush(false);
+                word = {Atom::Word, s->tail, partsWidth(s->tail, m)};
+                continue;
+            }
+            if (pendingSpace && !cur.empty()) cur.push_back(*pendingSpace);  // kept as text, see setLine
+            flush(false);
+        }
+    }
+    if (!cur.empty() || lines.empty()) flush(true);
+    return lines;
+}
+
+}  // namespace dv::layout

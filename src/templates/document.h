@@ -1,0 +1,61 @@
+// The document tree the template stage hands to layout: what the Markdown says, no positions.
+// Blocks and inline runs, with the template line each block came from for error messages.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dv::doc {
+
+struct Inline {
+    enum class Kind { Text, LineBreak };
+    Kind kind = Kind::Text;
+    std::string text;  // UTF-8
+    bool bold = false;
+    bool italic = false;
+    bool code = false;
+    std::string link;  // URI, or "" when not a link
+};
+using Inlines = std::vector<Inline>;
+
+enum class Align { Auto, Left, Center, Right };
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Block {
+    enum class Kind { Heading, Paragraph, List, Quote, Table, Rule, PageBreak, Contents };
+    Kind kind = Kind::Paragraph;
+    int line = 0;  // line in the rendered template (1-based)
+
+    Inlines inlines;  // Heading, Paragraph
+
+    int level = 0;          // Heading: 1..6
+    bool numbered = true;   // Heading: false when written "# Title {-}"
+    std::string number;     // Heading: "2.1", filled by numberHeadings()
+
+    bool ordered = false;  // List
+    int start = 1;         // List
+    std::vector<Blocks> items;  // List: the blocks of each item
+
+    Blocks children;  // Quote
+
+    std::vector<std::vector<Inlines>> rows;  // Table: rows of cells, the first is the header
+    std::vector<Align> align;                // Table: per column, from the delimiter row
+};
+
+struct Document {
+    std::string file;                         // template the document came from
+    std::map<std::string, std::string> meta;  // front matter: tittel, undertittel, ...
+    Blocks blocks;
+};
+
+// Plain text of inline runs (bookmarks, contents entries, /Alt texts).
+std::string plainText(const Inlines& in);
+
+// Numbers the headings marked numbered ("1", "1.2", ...) down to `depth` levels, after the
+// first Contents block if there is one (the front matter stays unnumbered).
+void numberHeadings(Document& d, int depth);
+
+}  // namespace dv::doc

@@ -1,0 +1,216 @@
+// Mustache through kainjow::mustache, after our own check of every tag against the view: kainjow
+// renders an unknown name as "", which in a printed document is a silent hole.
+#include <kainjow/mustache.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/text.h"
+#include "templates/template.h"
+
+namespace dv::tmpl {
+namespace {
+
+namespace km = kainjow::mustache;
+using view::Value;
+
+km::data toData(const Value& v) {
+    if (v.isString()) return km::data(v.str());
+    if (v.isBool()) return km::data(v.flag() ? km::data::type::bool_true : km::data::type::bool_false);
+    if (v.isList()) {
+        km::data list(km::data::type::list);
+        for (const Value& e : v.list()) list.push_back(toData(e));
+        return list;
+    }
+    km::data obj(km::data::type::object);
+    for (const auto& [k, e] : v.map()) obj.set(k, toData(e));
+    return obj;
+}
+
+// Markdown-significant characters in a value are escaped so a name like "A*B" prints as written.
+std::string escapeMarkdown(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (std::strchr("\\`*_[]<>#|~", c) != nullptr) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// The check: a context is the set of values a name may be looked up in (a list section makes
+// every element a candidate; a name must exist in all of them).
+using Context = std::vector<const Value*>;
+
+const Value* lookupIn(const Value* v, const std::string& dotted) {
+    if (dotted == ".") return v;
+    const Value* cur = v;
+    std::size_t pos = 0;
+    while (cur != nullptr && pos <= dotted.size()) {
+        std::size_t dot = dotted.find('.', pos);
+        std::string part = dotted.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+        cur = cur->find(part);
+        if (dot == std::string::npos) break;
+        pos = dot + 1;
+    }
+    return cur;
+}
+
+// Resolves `name` against the stack, innermost first. Returns the values found (one per
+// candidate of the first context level that has it), or an empty vector.
+std::vector<const Value*> resolve(const std::vector<Context>& stack, const std::string& name) {
+    for (auto level = stack.rbegin(); level != stack.rend(); ++level) {
+        if (level->empty()) continue;
+        std::vector<const Value*> found;
+        for (const Value* cand : *level)
+            if (const Value* f = lookupIn(cand, name)) found.push_back(f);
+        if (found.size() == level->size()) return found;
+    }
+    return {};
+}
+
+std::vector<std::string> namesInScope(const std::vector<Context>& stack) {
+    std::vector<std::string> names;
+    for (const Context& c : stack)
+        for (const Value* v : c)
+            if (v->isMap())
+                for (const auto& [k, _] : v->map()) names.push_back(k);
+    return names;
+}
+
+bool check(const std::string& file, const std::string& src, const Value& root, Diagnostics& diags) {
+    std::vector<Context> stack{{&root}};
+    struct Open { std::string name; std::size_t at; bool skipping; };
+    std::vector<Open> open;
+    int skipDepth = 0;  // inside a section over an empty list nothing can be checked
+    bool ok = true;
+    auto where = [&](std::size_t at) {
+        return lineColumn(src, at);
+    };
+    std::size_t pos = 0;
+    while ((pos = src.find("{{", pos)) != std::string::npos) {
+        bool triple = src.compare(pos, 3, "{{{") == 0;
+        std::size_t end = src.find(triple ? "}}}" : "}}", pos + (triple ? 3 : 2));
+        if (end == std::string::npos) {
+            diags.add(file, where(pos), "tag opened with \"{{\" is never closed with \"}}\"");
+            return false;
+        }
+        std::string tag = src.substr(pos + (triple ? 3 : 2), end - pos - (triple ? 3 : 2));
+        std::size_t at = pos;
+        pos = end + (triple ? 3 : 2);
+        auto trim = [](std::string s) {
+            s.erase(0, s.find_first_not_of(" \t"));
+            s.erase(s.find_last_not_of(" \t") + 1);
+            return s;
+        };
+        tag = trim(tag);
+        char kind = tag.empty() ? ' ' : tag[0];
+        std::string name = tag;
+        if (std::strchr("#^/&!>=", kind) != nullptr) name = trim(tag.substr(1));
+        if (kind == '!') continue;
+        if (kind == '=' || kind == '>') {
+            diags.add(file, where(at), std::string("\"{{") + kind + "\" tags (delimiters, partials) are not used in these templates");
+            ok = false;
+            continue;
+        }
+        if (name.empty()) {
+            diags.add(file, where(at), "empty tag \"{{}}\"");
+            ok = false;
+            continue;
+        }
+        if (kind == '/') {
+            if (open.empty() || open.back().name != name) {
+                diags.add(file, where(at), "\"{{/" + name + "}}\" closes " +
+                          (open.empty() ? std::string("no open section") : "section \"" + open.back().name + "\" opened at " + where(open.back().at)));
+                return false;
+            }
+            if (open.back().skipping) --skipDepth;
+            open.pop_back();
+            stack.pop_back();
+            continue;
+        }
+        std::vector<const Value*> found;
+        if (skipDepth == 0) {
+            found = resolve(stack, name);
+            if (found.empty()) {
+                std::string close = closestMatch(name, namesInScope(stack));
+                diags.add(file, where(at), "unknown tag \"{{" + tag + "}}\": the view has no value \"" + name + "\" here",
+                          close.empty() ? std::string() : "did you mean \"" + close + "\"?");
+                ok = false;
+            } else if (kind != '#' && kind != '^') {
+                for (const Value* f : found)
+                    if (!f->isString()) {
+                        diags.add(file, where(at), "tag \"{{" + tag + "}}\" names a " +
+                                  std::string(f->isBool() ? "flag" : f->isList() ? "list" : "group") +
+                                  ", not a text: use it as a section {{#" + name + "}}...{{/" + name + "}}");
+                        ok = false;
+                        break;
+                    }
+            }
+        }
+        if (kind == '#' || kind == '^') {
+            Context inner;
+            bool skipping = false;
+            if (skipDepth > 0 || found.empty()) {
+                skipping = true;
+            } else if (kind == '^') {
+                inner = {};  // inverted: the outer context only
+            } else {
+                for (const Value* f : found) {
+                    if (f->isList()) for (const Value& e : f->list()) inner.push_back(&e);
+                    else if (f->isMap()) inner.push_back(f);
+                }
+                bool anyList = false;
+                for (const Value* f : found) anyList = anyList || (f->isList() && !f->list().empty());
+                bool allEmpty = true;
+                for (const Value* f : found) allEmpty = allEmpty && f->isList() && f->list().empty();
+                if (allEmpty) skipping = true;
+                (void)anyList;
+            }
+            if (skipping) ++skipDepth;
+            open.push_back({name, at, skipping});
+            stack.push_back(inner);
+        }
+    }
+    if (!open.empty()) {
+        diags.add(file, where(open.back().at), "section \"{{#" + open.back().name + "}}\" is never closed with \"{{/" + open.back().name + "}}\"");
+        return false;
+    }
+    return ok;
+}
+
+}  // namespace
+
+std::optional<std::string> renderMustache(const std::string& file, const std::string& source,
+                                          const view::Value& view, Diagnostics& diags) {
+    if (!check(file, source, view, diags)) return std::nullopt;
+    km::mustache tmpl(source);
+    if (!tmpl.is_valid()) {
+        diags.add(file, "", "Mustache: " + tmpl.error_message());
+        return std::nullopt;
+    }
+    tmpl.set_custom_escape(escapeMarkdown);
+    return tmpl.render(toData(view));
+}
+
+std::optional<doc::Document> renderDocument(const std::string& path, const view::Value& view,
+                                            Diagnostics& diags) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        diags.add(path, "", "cannot read the template (expected a Markdown file)");
+        return std::nullopt;
+    }
+    std::stringstream ss;
+    ss << f.rdbuf();
+    std::string src = ss.str();
+    if (auto bad = firstInvalidUtf8(src)) {
+        diags.add(path, lineColumn(src, *bad), "invalid UTF-8 (templates must be UTF-8)");
+        return std::nullopt;
+    }
+    auto md = renderMustache(path, src, view, diags);
+    if (!md) return std::nullopt;
+    return parseMarkdown(path, *md, diags);
+}
+
+}  // namespace dv::tmpl
