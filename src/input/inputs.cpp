@@ -236,7 +236,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
     ObjectReader top(file, *root, "",
                      {"namn", "standardaar", "vertskommune", "finansieringsmodellar", "gjeldande_modell",
                       "foreslatt_modell", "deflator", "framskriving", "finansieringsbehov", "malform", "datoar",
-                      "faktura", "organisasjonsmodell", "merknader"},
+                      "faktura", "organisasjonsmodell", "ressursar", "versjonslogg", "merknader"},
                      diags);
     if (!top.ok()) return;
     s.name = top.string("namn").value_or("");
@@ -381,6 +381,39 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.ledgerPath = r.string("reskontro").value_or("");
     }
     s.organisationModel = top.oneOf("organisasjonsmodell", {"vertskommune", "oppgavefellesskap"}).value_or("vertskommune");
+    if (const Json* res = top.object("ressursar", false)) {
+        ObjectReader r(file, *res, "/ressursar", {"bemanning", "faggrupper_aarsverk", "ehelse_tilsette", "nasjonale_verv", "kjelde"}, diags);
+        if (const Json* staff = r.array("bemanning")) {
+            for (std::size_t i = 0; i < staff->size(); ++i) {
+                ObjectReader sr(file, (*staff)[i], pointerChild("/ressursar/bemanning", i), {"rolle", "aarsverk"}, diags);
+                if (!sr.ok()) continue;
+                s.resources.staff.push_back({sr.string("rolle").value_or(""), sr.percent("aarsverk").value_or(0)});
+            }
+        }
+        s.resources.groupWorkHundredthsFte = r.percent("faggrupper_aarsverk").value_or(0);
+        s.resources.eHealthStaff = static_cast<int>(r.integer("ehelse_tilsette", true, 0, 1000).value_or(0));
+        if (const Json* seats = r.array("nasjonale_verv")) {
+            for (std::size_t i = 0; i < seats->size(); ++i) {
+                ObjectReader sr(file, (*seats)[i], pointerChild("/ressursar/nasjonale_verv", i), {"ressurs", "utval"}, diags);
+                if (!sr.ok()) continue;
+                s.resources.seats.push_back({sr.string("ressurs").value_or(""), sr.string("utval").value_or("")});
+            }
+        }
+        s.resources.source = r.string("kjelde", false).value_or("");
+    }
+    if (const Json* log = top.array("versjonslogg", false)) {
+        for (std::size_t i = 0; i < log->size(); ++i) {
+            ObjectReader r(file, (*log)[i], pointerChild("/versjonslogg", i), {"versjon", "dato", "forankring", "endringar", "ansvarleg"}, diags);
+            if (!r.ok()) continue;
+            VersionEntry e;
+            e.version = r.string("versjon").value_or("");
+            e.date = r.date("dato");
+            e.anchoring = r.string("forankring", false).value_or("");
+            e.changes = r.string("endringar", false).value_or("");
+            e.responsible = r.string("ansvarleg", false).value_or("");
+            s.versionLog.push_back(e);
+        }
+    }
     if (const Json* notes = top.array("merknader", false))
         for (const auto& n : *notes)
             if (n.is_string()) s.notes.push_back(n.get<std::string>());

@@ -40,7 +40,7 @@ bool numericText(const std::string& s) {
         i = utf8Next(s, i, cp);
         if (cp >= '0' && cp <= '9') digit = true;
         else if (!(cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == ',' || cp == '.' || cp == '%' || cp == '-' ||
-                   cp == 0x2212 || cp == '+' || cp == 'k' || cp == 'r'))
+                   cp == 0x2212 || cp == 0x2013 || cp == '+' || cp == '(' || cp == ')'))
             return false;
     }
     return digit;
@@ -327,7 +327,7 @@ private:
             bool numeric = true, any = false;
             for (std::size_t r = 1; r < b.rows.size(); ++r) {
                 std::string t = doc::plainText(b.rows[r][c]);
-                if (t.empty()) continue;
+                if (t.empty() || t == "\u2013" || t == "-") continue;  // a dash says "none": neutral
                 any = true;
                 numeric = numeric && numericText(t);
             }
@@ -363,8 +363,35 @@ private:
         if (sumNat <= width) {
             for (std::size_t c = 0; c < cols; ++c) w[c] = natural[c] + (width - sumNat) * natural[c] / sumNat;
         } else if (sumMin <= width) {
-            double room = width - sumMin, want = sumNat - sumMin;
-            for (std::size_t c = 0; c < cols; ++c) w[c] = minimal[c] + room * (natural[c] - minimal[c]) / want;
+            // Narrow columns (natural width within a fair share of what is left) get their
+            // natural width, so dates and numbers stay on one line; the wide text columns share
+            // the rest in proportion to how much they would like beyond their longest word.
+            std::vector<bool> fixed(cols, false);
+            double left = width;
+            for (bool changed = true; changed;) {
+                changed = false;
+                std::size_t open = 0;
+                for (std::size_t c = 0; c < cols; ++c) open += !fixed[c];
+                if (open == 0) break;
+                double share = left / static_cast<double>(open);
+                for (std::size_t c = 0; c < cols; ++c)
+                    if (!fixed[c] && natural[c] <= share) {
+                        fixed[c] = true;
+                        w[c] = natural[c];
+                        left -= natural[c];
+                        changed = true;
+                    }
+            }
+            double minRest = 0, natRest = 0;
+            for (std::size_t c = 0; c < cols; ++c)
+                if (!fixed[c]) { minRest += minimal[c]; natRest += natural[c]; }
+            if (minRest > left) {  // fixing made the rest impossible: fall back to proportional
+                double room = width - sumMin, want = sumNat - sumMin;
+                for (std::size_t c = 0; c < cols; ++c) w[c] = minimal[c] + room * (natural[c] - minimal[c]) / want;
+            } else {
+                for (std::size_t c = 0; c < cols; ++c)
+                    if (!fixed[c]) w[c] = minimal[c] + (left - minRest) * (natural[c] - minimal[c]) / (natRest - minRest);
+            }
         } else {
             for (std::size_t c = 0; c < cols; ++c) w[c] = width * minimal[c] / sumMin;
         }

@@ -140,6 +140,32 @@ struct BudgetNeed {
     std::string source;
 };
 
+struct StaffRole {  // the secretariat's staffing
+    std::string role;
+    int hundredthsFte = 0;  // årsverk × 100
+};
+
+struct NationalSeat {  // a seat the cooperation holds in KS' national bodies
+    std::string resource;
+    std::string body;
+};
+
+struct VersionEntry {  // the knowledge base's version log
+    std::string version;
+    std::optional<Date> date;
+    std::string anchoring;
+    std::string changes;
+    std::string responsible;
+};
+
+struct Resources {
+    std::vector<StaffRole> staff;
+    int groupWorkHundredthsFte = 0;  // of the staff, the work for the professional groups
+    int eHealthStaff = 0;            // the separate e-health secretariat (funded by KS)
+    std::vector<NationalSeat> seats;
+    std::string source;
+};
+
 struct Projection {
     int years = 0;
     int basisPoints = 0;  // deflator assumed for the years beyond the series
@@ -167,6 +193,8 @@ struct Settings {
     std::string kidMethod;  // "MOD10" or "MOD11"
     std::string organisationModel;  // "vertskommune" or "oppgavefellesskap"
     std::string ledgerPath;
+    Resources resources;
+    std::vector<VersionEntry> versionLog;
     std::vector<std::string> notes;
 
     const FundingModel* modelForYear(int year) const;

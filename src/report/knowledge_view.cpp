@@ -216,7 +216,7 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
             projects.push_back(pv);
         }
         budgetTotal = budgetTotal + budget;
-        av["prosjekt"] = projects;
+        av["liste"] = projects;
         av["tal"] = str(static_cast<long long>(projects.size()));
         av["har_prosjekt"] = !projects.empty();
         av["budsjett"] = norsk::kroner(budget);
@@ -281,6 +281,56 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
         rows.push_back(r);
     }
     v["kommunar"] = rows;
+
+    // Resources: staffing and national seats
+    List staff;
+    int fte = 0;
+    for (const StaffRole& r : s.resources.staff) {
+        Value sv;
+        sv["rolle"] = r.role;
+        sv["aarsverk"] = norsk::decimal(r.hundredthsFte, 100, r.hundredthsFte % 100 == 0 ? 0 : 1);
+        staff.push_back(sv);
+        fte += r.hundredthsFte;
+    }
+    v["bemanning"] = staff;
+    v["aarsverk_sum"] = norsk::decimal(fte, 100, fte % 100 == 0 ? 0 : 1);
+    v["faggrupper_aarsverk"] = norsk::decimal(s.resources.groupWorkHundredthsFte, 100, s.resources.groupWorkHundredthsFte % 100 == 0 ? 0 : 1);
+    v["ehelse_tilsette"] = str(s.resources.eHealthStaff);
+    List seats;
+    for (const NationalSeat& n : s.resources.seats) {
+        Value sv;
+        sv["ressurs"] = n.resource;
+        sv["utval"] = n.body;
+        seats.push_back(sv);
+    }
+    v["nasjonale_verv"] = seats;
+    v["nasjonale_verv_tal"] = str(static_cast<long long>(seats.size()));
+
+    // Version log
+    List log;
+    for (const VersionEntry& e : s.versionLog) {
+        Value ev;
+        ev["versjon"] = e.version;
+        ev["dato"] = e.date ? norsk::date(*e.date) : "";
+        ev["forankring"] = e.anchoring;
+        ev["endringar"] = e.changes;
+        ev["ansvarleg"] = e.responsible;
+        log.push_back(ev);
+    }
+    v["versjonslogg"] = log;
+
+    // Project funding by source (from the portfolio)
+    std::map<std::string, Money> byKind;
+    for (const Project& p : in.portfolio.projects)
+        for (const FundingSource& f : p.funding) byKind[f.kind] = byKind[f.kind] + f.amount;
+    auto millions = [](Money m) { return norsk::decimal(m.ore(), 100'000'000, 1); };
+    v["skjonsmidlar_mill"] = millions(byKind["skjønnsmidlar"]);
+    v["ks_tilskot_mill"] = millions(byKind["ks_tilskot"]);
+    int skjonnProjects = 0;
+    for (const Project& p : in.portfolio.projects)
+        for (const FundingSource& f : p.funding) skjonnProjects += f.kind == "skjønnsmidlar";
+    v["skjonsmidlar_prosjekt"] = str(skjonnProjects);
+    v["modell_total_mill"] = millions(run.total);
     return v;
 }
 

@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include "templates/template.h"
+
+using namespace dv;
+using view::List;
+using view::Value;
+
+namespace {
+Value sample() {
+    Value v;
+    v["namn"] = "Masfjorden";
+    v["herad"] = false;
+    Value area;
+    Value p1;
+    p1["namn"] = "Prosjekt A";
+    p1["aktiv"] = true;
+    area["prosjekt"] = List{p1};
+    Value areas;
+    areas["kompetanse"] = area;
+    v["omrade"] = areas;
+    v["tom"] = List{};
+    return v;
+}
+}  // namespace
+
+TEST_CASE("mustache fills values, dotted names and list sections") {
+    Diagnostics d;
+    auto out = tmpl::renderMustache("t.md", "{{namn}}: {{#omrade.kompetanse.prosjekt}}[{{namn}}{{#aktiv}}*{{/aktiv}}]{{/omrade.kompetanse.prosjekt}}{{^herad}} kommune{{/herad}}",
+                                    sample(), d);
+    INFO(d.format());
+    REQUIRE(out);
+    CHECK(*out == "Masfjorden: [Prosjekt A*] kommune");
+}
+
+TEST_CASE("mustache: an unknown tag is an error naming file, line and column, with a hint") {
+    Diagnostics d;
+    auto out = tmpl::renderMustache("t.md", "linje 1\nHei {{nman}}!", sample(), d);
+    CHECK_FALSE(out);
+    REQUIRE(d.size() == 1);
+    CHECK(d.format() == "t.md: 2:5: unknown tag \"{{nman}}\": the view has no value \"nman\" here (did you mean \"namn\"?)\n");
+}
+
+TEST_CASE("mustache: unclosed and mismatched sections are errors") {
+    Diagnostics d;
+    CHECK_FALSE(tmpl::renderMustache("t.md", "{{#herad}}x", sample(), d));
+    CHECK(d.format() == "t.md: 1:1: section \"{{#herad}}\" is never closed with \"{{/herad}}\"\n");
+    Diagnostics d2;
+    CHECK_FALSE(tmpl::renderMustache("t.md", "{{#herad}}x{{/namn}}", sample(), d2));
+    CHECK(d2.format().find("closes section \"herad\" opened at 1:1") != std::string::npos);
+}
+
+TEST_CASE("mustache: a list used as text is an error; values are escaped for Markdown") {
+    Diagnostics d;
+    CHECK_FALSE(tmpl::renderMustache("t.md", "{{tom}}", sample(), d));
+    CHECK(d.format().find("names a list, not a text") != std::string::npos);
+    Value v;
+    v["x"] = "A*B_[c]";
+    Diagnostics d2;
+    auto out = tmpl::renderMustache("t.md", "{{x}} {{{x}}}", v, d2);
+    REQUIRE(out);
+    CHECK(*out == "A\\*B\\_\\[c\\] A*B_[c]");
+}
+
+TEST_CASE("markdown: front matter, headings with {-}, lists, tables, special comments") {
+    Diagnostics d;
+    auto doc = tmpl::parseMarkdown("t.md",
+                                   "---\ntittel: Tittel\n---\n# Innhald {-}\n\n<!-- innhald -->\n\n# Ein\n\nTekst *kursiv* og **feit**.\n\n"
+                                   "- a\n- b\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n\n<!-- sideskift -->\n",
+                                   d);
+    INFO(d.format());
+    REQUIRE(doc);
+    CHECK(doc->meta.at("tittel") == "Tittel");
+    using K = doc::Block::Kind;
+    REQUIRE(doc->blocks.size() == 7);
+    CHECK(doc->blocks[0].kind == K::Heading);
+    CHECK_FALSE(doc->blocks[0].numbered);
+    CHECK(doc::plainText(doc->blocks[0].inlines) == "Innhald");
+    CHECK(doc->blocks[1].kind == K::Contents);
+    CHECK(doc->blocks[2].numbered);
+    CHECK(doc->blocks[2].line == 8);
+    CHECK(doc->blocks[3].inlines[1].italic);
+    CHECK(doc->blocks[3].inlines[3].bold);
+    CHECK(doc->blocks[4].kind == K::List);
+    CHECK(doc->blocks[4].items.size() == 2);
+    CHECK(doc->blocks[5].kind == K::Table);
+    CHECK(doc->blocks[5].align[1] == doc::Align::Right);
+    CHECK(doc->blocks[6].kind == K::PageBreak);
+    doc::numberHeadings(*doc, 3);
+    CHECK(doc->blocks[0].number.empty());
+    CHECK(doc->blocks[2].number == "1");
+}
+
+TEST_CASE("markdown: images and raw HTML are errors with the line") {
+    Diagnostics d;
+    CHECK_FALSE(tmpl::parseMarkdown("t.md", "Tekst\n\n![bilde](x.png)\n", d));
+    CHECK(d.format() == "t.md: 3: images are not supported in these templates\n");
+}
