@@ -51,8 +51,13 @@ std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
         std::free(pos);
         std::free(cut);
     }
-    for (int i = minLeft_ - 1; i < n - minRight_; ++i)
-        if (hyphens[static_cast<std::size_t>(i)] & 1) out.push_back(offsets[static_cast<std::size_t>(i) + 1]);
+    for (int i = minLeft_ - 1; i < n - minRight_; ++i) {
+        if (!(hyphens[static_cast<std::size_t>(i)] & 1)) continue;
+        // One correction to the patterns: they sometimes split the digraph "ng" ("styrin-gs-
+        // modellen"), which a Norwegian reader stumbles over; such points are dropped.
+        if (latin[static_cast<std::size_t>(i)] == 'n' && latin[static_cast<std::size_t>(i) + 1] == 'g') continue;
+        out.push_back(offsets[static_cast<std::size_t>(i) + 1]);
+    }
     return out;
 }
 

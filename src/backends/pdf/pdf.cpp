@@ -268,10 +268,13 @@ private:
         PdfFont* f = font(r.face);
         std::string ops = "BT\n/" + f->GetIdentifier().GetName() + " " + num(r.size) + " Tf\n" + color(r.color, "rg") +
                           "1 0 0 1 " + num(r.x) + " " + num(laid_.pageHeight - r.y) + " Tm\n[<";
-        f->AddUsedSubsettingGlyphs(utf8(r.text), static_cast<long>(r.text.size()));
+        std::vector<char32_t> cps = codepoints(r.text);
+        // The length PoDoFo wants is in UTF-16 code units, not bytes: a byte count makes it read
+        // past the string and mark random glyphs as used (non-reproducible subsets).
+        f->AddUsedSubsettingGlyphs(utf8(r.text), static_cast<long>(cps.size()));
         FT_Face face = faces_[static_cast<std::size_t>(r.face)]->face;
         double adj = r.wordSpacing != 0 ? -r.wordSpacing * 1000.0 / r.size : 0;
-        for (char32_t cp : codepoints(r.text)) {
+        for (char32_t cp : cps) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "%04X", FT_Get_Char_Index(face, cp));
             ops += hex;
