@@ -128,7 +128,7 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
     if (!view) throw InputError{diags};
     pdf::DocumentInfo info;
     info.author = in.settings.name;
-    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(year);
+    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(year) + " (" + languageTag(lang) + ")";
     info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(year);
     info.date = in.settings.documentDate;
     std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);

@@ -228,7 +228,14 @@ private:
         using K = doc::Block::Kind;
         switch (b.kind) {
         case K::Heading: heading(b, parent, x, width); break;
-        case K::Paragraph: paragraph(b.inlines, parent, x, width, b.line, st_.paragraphSpace, "P", keepNext_); keepNext_ = false; break;
+        case K::Paragraph: {
+            paragraph(b.inlines, parent, x, width, b.line, st_.paragraphSpace, "P", keepNext_);
+            // a paragraph that introduces what follows ("...:") stays with it
+            std::string t = doc::plainText(b.inlines);
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            keepNext_ = !t.empty() && t.back() == ':';
+            break;
+        }
         case K::List: list(b, parent, x, width, depth); break;
         case K::Quote: {
             int q = node("BlockQuote", parent);
@@ -241,7 +248,7 @@ private:
             }
             break;
         }
-        case K::Table: table(b, parent, x, width); break;
+        case K::Table: table(b, parent, x, width); keepNext_ = false; break;
         case K::Rule: {
             VItem it;
             it.height = 12;
@@ -268,7 +275,7 @@ private:
         auto lines = breakLines(frags, width, Alignment::Left, m_, nullptr);
         if (b.level == 1 && st_.chapterOnNewPage && !items_.empty()) breakPending_ = true;
         std::size_t first = items_.size();
-        setParagraph(lines, hn, x, size, st_.heading, st_.headingSpaceBefore, false, false);
+        setParagraph(lines, hn, x, size, st_.heading, st_.headingSpaceBefore, keepNext_, false);  // a heading after a heading stays with it
         for (std::size_t i = first + 1; i < items_.size(); ++i) items_[i].keepWithPrev = true;
         items_[first].heading = headingIndex_++;
         items_.back().height += st_.headingSpaceAfter;
@@ -401,7 +408,9 @@ private:
             VItem it;
             it.table = tableId;
             it.tableHeader = header;
-            it.keepWithPrev = r == 1 || (r + 1 == b.rows.size() && r > 1 && b.rows.size() <= 4);
+            // no page break right after the header or the first row, nor before the last row;
+            // a table introduced by "...:" starts on the page of its introduction
+            it.keepWithPrev = (r == 0 && keepNext_) || r == 1 || r == 2 || (r + 1 == b.rows.size() && r > 2);
             it.spaceBefore = header ? 4 : 0;
             double cx = x, rowH = 0;
             std::vector<std::vector<SetLine>> cellLines;

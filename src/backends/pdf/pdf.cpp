@@ -21,12 +21,23 @@ namespace {
 using namespace PoDoFo;
 
 // ---------------------------------------------------------------- metrics (FreeType)
+constexpr float kUnknown = -2.0f;  // width not looked up yet
+constexpr float kMissing = -1.0f;  // the font has no glyph for the code point
+
 struct FaceData {
     FT_Face face = nullptr;
     std::string path;
     double unitsPerEm = 1000;
     double ascent = 800;
-    std::vector<float> width;  // per code point below 0x3000, -1 = not covered
+    std::vector<float> width;  // per code point below 0x3000 (kUnknown, kMissing or 1/1000 em)
+
+    float lookup(char32_t cp) {
+        if (cp >= width.size()) return kMissing;
+        if (width[cp] != kUnknown) return width[cp];
+        FT_UInt gid = FT_Get_Char_Index(face, cp);
+        if (gid == 0 || FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) return width[cp] = kMissing;
+        return width[cp] = static_cast<float>(face->glyph->metrics.horiAdvance * 1000.0 / unitsPerEm);
+    }
 };
 
 FT_Library library() {
@@ -53,13 +64,7 @@ std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) 
     }
     fd->unitsPerEm = fd->face->units_per_EM;
     fd->ascent = fd->face->ascender * 1000.0 / fd->unitsPerEm;
-    fd->width.assign(0x3000, -1.0f);
-    for (char32_t cp = 0x20; cp < 0x3000; ++cp) {
-        FT_UInt gid = FT_Get_Char_Index(fd->face, cp);
-        if (gid == 0) continue;
-        if (FT_Load_Glyph(fd->face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) continue;
-        fd->width[cp] = static_cast<float>(fd->face->glyph->metrics.horiAdvance * 1000.0 / fd->unitsPerEm);
-    }
+    fd->width.assign(0x3000, kUnknown);  // filled on first use
     cache[path] = fd;
     return fd;
 }
@@ -68,13 +73,10 @@ class FtMetrics : public layout::Metrics {
 public:
     std::array<std::shared_ptr<FaceData>, FaceCount> faces;
     double advance(Face f, char32_t cp) const override {
-        const auto& w = faces[f]->width;
-        return cp < w.size() && w[cp] >= 0 ? w[cp] : 0;
+        float w = faces[f]->lookup(cp);
+        return w >= 0 ? w : 0;
     }
-    bool covers(Face f, char32_t cp) const override {
-        const auto& w = faces[f]->width;
-        return cp < w.size() && w[cp] >= 0;
-    }
+    bool covers(Face f, char32_t cp) const override { return faces[f]->lookup(cp) >= 0; }
     double ascent(Face f) const override { return faces[f]->ascent; }
     std::string name(Face f) const override { return faces[f]->path; }
 };
