@@ -135,3 +135,36 @@ TEST_CASE("a missing wording key fails the run, naming the template file and key
           std::string::npos);
     CHECK_FALSE(fs::exists(tmp / "out"));
 }
+
+TEST_CASE("a template error fails the run with file:line:col, and OUT keeps its old files", "[app][templates]") {
+    TempDir tmp;
+    fs::copy(kSource + "/templates", tmp / "templates", fs::copy_options::recursive);
+    std::string md = readFile(tmp / "templates/nn/kunnskapsgrunnlag.md");
+    std::size_t at = md.find("{{medlemar_tal}}");
+    REQUIRE(at != std::string::npos);
+    md.replace(at, 16, "{{medlemmar_tal}}");
+    writeFile(tmp / "templates/nn/kunnskapsgrunnlag.md", md);
+    fs::create_directories(tmp / "out");
+    writeFile(tmp / "out/gammal.txt", "frå ei tidlegare køyring");
+    std::string err;
+    CHECK(runApp({"--inputs", kSource + "/inputs", "--templates", (tmp / "templates").string(), "--out",
+                  (tmp / "out").string(), "kunnskapsgrunnlag"}, err) == 2);
+    CHECK(err.find("kunnskapsgrunnlag.md: 31:12: unknown tag") != std::string::npos);
+    CHECK(err.find("unknown tag \"{{medlemmar_tal}}\": the view has no value \"medlemmar_tal\" here (did you mean \"medlemar_tal\"?)") !=
+          std::string::npos);
+    CHECK(readFile(tmp / "out/gammal.txt") == "frå ei tidlegare køyring");
+    CHECK_FALSE(fs::exists(tmp / "out/kunnskapsgrunnlag"));
+}
+
+TEST_CASE("the style file is checked: a missing font is located by JSON pointer", "[app][templates]") {
+    TempDir tmp;
+    fs::copy(kSource + "/templates", tmp / "templates", fs::copy_options::recursive);
+    json style = json::parse(readFile(tmp / "templates/stil.json"));
+    style["skrift"]["brodtekst_kursiv"] = "/usr/share/fonts/truetype/finst-ikkje/Mangler.ttf";
+    writeFile(tmp / "templates/stil.json", style.dump(2));
+    std::string err;
+    CHECK(runApp({"--inputs", kSource + "/inputs", "--templates", (tmp / "templates").string(), "--out",
+                  (tmp / "out").string(), "kunnskapsgrunnlag"}, err) == 2);
+    CHECK(err.find("stil.json: /skrift/brodtekst_kursiv: file \"/usr/share/fonts/truetype/finst-ikkje/Mangler.ttf\" does not exist") !=
+          std::string::npos);
+}
