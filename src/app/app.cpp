@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "app/documents.h"
+#include "app/municipal.h"
 #include "app/output.h"
 #include "backends/xlsx/workbook.h"
 #include "input/inputs.h"
@@ -17,7 +18,7 @@
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar"};
     return targets;
 }
 
@@ -38,6 +39,13 @@ std::string usage() {
            "  all               everything below\n"
            "  arbeidsbok        the funding workbook, OUT/arbeidsbok/finansiering-YYYY.xlsx\n"
            "  kunnskapsgrunnlag the knowledge base report (PDF/A-2a), OUT/kunnskapsgrunnlag/kunnskapsgrunnlag-YYYY.pdf\n"
+           "                    (shared målform) and kunnskapsgrunnlag-YYYY-nn.pdf\n"
+           "  avtalar           an agreement draft per municipality, in its målform, OUT/avtalar/avtale-NNNN-namn.pdf\n"
+           "  saksframlegg      a case document per municipal council, OUT/saksframlegg/saksframlegg-NNNN-namn.pdf\n"
+           "  hoyringspakkar    a cover letter per municipality (OUT/folgjebrev/), a hearing package per\n"
+           "                    municipality (OUT/hoyringspakkar/hoyringspakke-NNNN-namn.zip: cover letter,\n"
+           "                    agreement, case document, knowledge base, financing appendix, manifest)\n"
+           "                    and the dispatch list OUT/hoyringspakkar/utsendingsliste.csv\n"
            "\n"
            "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
            "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
@@ -165,6 +173,12 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
             return *engine;
         };
+        MunicipalTargets municipal;
+        for (const auto& t : o.targets) {
+            municipal.agreements = municipal.agreements || t == "avtalar";
+            municipal.caseDocuments = municipal.caseDocuments || t == "saksframlegg";
+            municipal.packages = municipal.packages || t == "hoyringspakkar";
+        }
         for (const auto& t : o.targets) {
             if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
             if (t == "kunnskapsgrunnlag") {
@@ -172,6 +186,13 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                 Language other = in.settings.sharedLanguage == Language::Bokmal ? Language::Nynorsk : Language::Bokmal;
                 makeKnowledgeBase(o, in, year, documents(), other, staging, err);
             }
+        }
+        if (municipal.agreements || municipal.caseDocuments || municipal.packages) {
+            auto t1 = std::chrono::steady_clock::now();
+            std::size_t n = makeMunicipalDocuments(in, year, documents(), municipal, staging);
+            if (!o.quiet)
+                err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
+                    << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";
         }
         staging.commit();
         if (!o.quiet)

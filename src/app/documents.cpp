@@ -32,7 +32,8 @@ layout::Laid DocumentEngine::layout(Language lang, const std::string& name, cons
     std::string path = dir_ + "/" + languageDir(lang) + "/" + name + ".md";
     auto d = tmpl::renderDocument(path, view, diags);
     if (!d) throw InputError{diags};
-    doc::numberHeadings(*d, style_.numberDepth);
+    // "nummerering: nei" in the front matter: letters and case documents have plain headings
+    if (!d->meta.count("nummerering") || d->meta.at("nummerering") != "nei") doc::numberHeadings(*d, style_.numberDepth);
     layout::Laid laid = layout::layoutDocument(*d, style_, *metrics_, lang == Language::Bokmal ? *nb_ : *nn_, diags);
     if (!diags.empty()) throw InputError{diags};
     return laid;

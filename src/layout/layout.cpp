@@ -61,7 +61,9 @@ public:
     }
 
     Laid run() {
-        if (d_.meta.count("tittel")) titlePage();
+        // "tittelside: nei" in the front matter: letters and case documents have no title page
+        bool titlePageWanted = !d_.meta.count("tittelside") || d_.meta.at("tittelside") != "nei";
+        if (d_.meta.count("tittel") && titlePageWanted) titlePage();
         for (const doc::Block& b : d_.blocks) block(b, 0, left_, width_, 0);
         paginate();
         return std::move(out_);

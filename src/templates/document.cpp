@@ -1,5 +1,7 @@
 #include "templates/document.h"
 
+#include <algorithm>
+
 namespace dv::doc {
 
 std::string plainText(const Inlines& in) {
@@ -12,14 +14,24 @@ void numberHeadings(Document& d, int depth) {
     bool started = true;
     for (const Block& b : d.blocks)
         if (b.kind == Block::Kind::Contents) started = false;
+    // Numbering starts at the shallowest numbered level, so a document whose numbered headings
+    // are all "##" gets 1, 2, 3 rather than 0.1, 0.2, 0.3.
+    int top = 7;
+    {
+        bool on = started;
+        for (const Block& b : d.blocks) {
+            if (b.kind == Block::Kind::Contents) on = true;
+            else if (on && b.kind == Block::Kind::Heading && b.numbered) top = std::min(top, b.level);
+        }
+    }
     int counters[7] = {0, 0, 0, 0, 0, 0, 0};
     for (Block& b : d.blocks) {
         if (b.kind == Block::Kind::Contents) { started = true; continue; }
-        if (!started || b.kind != Block::Kind::Heading || !b.numbered || b.level > depth) continue;
+        if (!started || b.kind != Block::Kind::Heading || !b.numbered || b.level - top + 1 > depth) continue;
         ++counters[b.level];
         for (int l = b.level + 1; l <= 6; ++l) counters[l] = 0;
         std::string n;
-        for (int l = 1; l <= b.level; ++l) n += (l > 1 ? "." : "") + std::to_string(counters[l]);
+        for (int l = top; l <= b.level; ++l) n += (l > top ? "." : "") + std::to_string(counters[l]);
         b.number = n;
     }
 }

@@ -180,12 +180,45 @@ bool check(const std::string& file, const std::string& src, const Value& root, D
     return ok;
 }
 
+// Mustache removes a line that holds only a section tag ("standalone"); kainjow keeps its newline
+// when the section is empty, which ends a Markdown table or list early. So such lines are joined
+// to the end of the previous one here: "| a |\n{{#x}}\n| b |\n{{/x}}\n| c |" → "| a |{{#x}}\n| b |{{/x}}\n| c |",
+// which keeps rows, list items and blank lines between paragraphs exactly as written.
+std::string joinStandaloneTags(const std::string& src) {
+    std::string out;
+    out.reserve(src.size());
+    std::size_t pos = 0;
+    while (pos < src.size()) {
+        std::size_t nl = src.find('\n', pos);
+        std::size_t end = nl == std::string::npos ? src.size() : nl;
+        std::string line = src.substr(pos, end - pos);
+        std::size_t a = line.find_first_not_of(" \t");
+        std::size_t b = line.find_last_not_of(" \t\r");
+        bool standalone = false;
+        if (a != std::string::npos && line.compare(a, 2, "{{") == 0 && b >= a + 4 && line.compare(b - 1, 2, "}}") == 0 &&
+            std::strchr("#^/!", line[a + 2]) != nullptr) {
+            std::string inner = line.substr(a, b - a + 1);
+            standalone = inner.find("{{", 2) == std::string::npos;  // exactly one tag on the line
+        }
+        if (standalone && !out.empty() && out.back() == '\n') {
+            out.pop_back();  // the tag moves to the end of the previous line
+            out += line.substr(a, b - a + 1);
+            if (nl != std::string::npos) out += '\n';
+        } else {
+            out += line;
+            if (nl != std::string::npos) out += '\n';
+        }
+        pos = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> renderMustache(const std::string& file, const std::string& source,
                                           const view::Value& view, Diagnostics& diags) {
     if (!check(file, source, view, diags)) return std::nullopt;
-    km::mustache tmpl(source);
+    km::mustache tmpl(joinStandaloneTags(source));
     if (!tmpl.is_valid()) {
         diags.add(file, "", "Mustache: " + tmpl.error_message());
         return std::nullopt;

@@ -96,3 +96,17 @@ TEST_CASE("markdown: images and raw HTML are errors with the line") {
     CHECK_FALSE(tmpl::parseMarkdown("t.md", "Tekst\n\n![bilde](x.png)\n", d));
     CHECK(d.format() == "t.md: 3: images are not supported in these templates\n");
 }
+
+TEST_CASE("mustache: section lines leave no blank line in tables and keep paragraph breaks") {
+    Value v;
+    v["ja"] = true;
+    v["nei"] = false;
+    v["rader"] = List{Value(view::Map{{"x", Value("1")}}), Value(view::Map{{"x", Value("2")}})};
+    Diagnostics d;
+    auto out = tmpl::renderMustache("t.md",
+                                    "| a |\n|---|\n{{#nei}}\n| skjult |\n{{/nei}}\n{{#rader}}\n| {{x}} |\n{{/rader}}\n| slutt |\n"
+                                    "\nAvsnitt ein.\n{{#ja}}\nMed.\n{{/ja}}\n\nAvsnitt to.\n",
+                                    v, d);
+    REQUIRE(out);
+    CHECK(*out == "| a |\n|---|\n| 1 |\n| 2 |\n| slutt |\n\nAvsnitt ein.\nMed.\n\nAvsnitt to.\n");
+}

@@ -7,9 +7,11 @@
 #include <podofo/podofo.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -21,22 +23,47 @@ namespace {
 using namespace PoDoFo;
 
 // ---------------------------------------------------------------- metrics (FreeType)
-constexpr float kUnknown = -2.0f;  // width not looked up yet
 constexpr float kMissing = -1.0f;  // the font has no glyph for the code point
 
+// Widths and glyph ids per code point. The Latin, punctuation and symbol ranges a Norwegian
+// document uses are read at load; anything else is looked up under a lock (FreeType faces must
+// not be used from two threads at once, and documents are rendered in parallel).
 struct FaceData {
     FT_Face face = nullptr;
     std::string path;
     double unitsPerEm = 1000;
     double ascent = 800;
-    std::vector<float> width;  // per code point below 0x3000 (kUnknown, kMissing or 1/1000 em)
+    std::vector<float> width;   // per code point below kTable; kMissing when absent
+    std::vector<std::uint16_t> gid;
+    std::vector<bool> known;
+    std::mutex lock;
+    static constexpr char32_t kTable = 0x3000;
 
+    void load(char32_t cp) {  // caller holds `lock` or is the only user
+        FT_UInt g = FT_Get_Char_Index(face, cp);
+        if (g == 0 || FT_Load_Glyph(face, g, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) {
+            width[cp] = kMissing;
+        } else {
+            width[cp] = static_cast<float>(face->glyph->metrics.horiAdvance * 1000.0 / unitsPerEm);
+            gid[cp] = static_cast<std::uint16_t>(g);
+        }
+        known[cp] = true;
+    }
+    void ensure(char32_t cp) {
+        if (cp >= kTable) return;
+        std::lock_guard<std::mutex> g(lock);
+        if (!known[cp]) load(cp);
+    }
+    static bool eager(char32_t cp) { return cp < 0x250 || (cp >= 0x2000 && cp < 0x2200) || (cp >= 0x25A0 && cp < 0x2600); }
     float lookup(char32_t cp) {
-        if (cp >= width.size()) return kMissing;
-        if (width[cp] != kUnknown) return width[cp];
-        FT_UInt gid = FT_Get_Char_Index(face, cp);
-        if (gid == 0 || FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) return width[cp] = kMissing;
-        return width[cp] = static_cast<float>(face->glyph->metrics.horiAdvance * 1000.0 / unitsPerEm);
+        if (cp >= kTable) return kMissing;
+        if (!eager(cp)) ensure(cp);
+        return width[cp];
+    }
+    std::uint16_t glyph(char32_t cp) {
+        if (cp >= kTable) return 0;
+        if (!eager(cp)) ensure(cp);
+        return gid[cp];
     }
 };
 
@@ -50,7 +77,9 @@ FT_Library library() {
 }
 
 std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) {
+    static std::mutex cacheLock;
     static std::map<std::string, std::shared_ptr<FaceData>> cache;
+    std::lock_guard<std::mutex> guard(cacheLock);
     if (auto it = cache.find(path); it != cache.end()) return it->second;
     auto fd = std::make_shared<FaceData>();
     fd->path = path;
@@ -64,7 +93,11 @@ std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) 
     }
     fd->unitsPerEm = fd->face->units_per_EM;
     fd->ascent = fd->face->ascender * 1000.0 / fd->unitsPerEm;
-    fd->width.assign(0x3000, kUnknown);  // filled on first use
+    fd->width.assign(FaceData::kTable, kMissing);
+    fd->gid.assign(FaceData::kTable, 0);
+    fd->known.assign(FaceData::kTable, false);
+    for (char32_t cp = 0; cp < FaceData::kTable; ++cp)
+        if (FaceData::eager(cp)) fd->load(cp);
     cache[path] = fd;
     return fd;
 }
@@ -83,6 +116,8 @@ public:
 
 // ---------------------------------------------------------------- helpers
 std::string num(double v) {
+    double rounded = std::round(v * 100.0) / 100.0;
+    if (rounded == std::floor(rounded) && std::fabs(rounded) < 1e9) return std::to_string(static_cast<long long>(rounded));
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", v);
     std::string s = buf;
@@ -266,24 +301,38 @@ private:
                 elems_[i]->GetDictionary().AddKey("P", elems_[static_cast<std::size_t>(laid_.nodes[i].parent)]->Reference());
     }
 
-    std::string textOps(const layout::TextRun& r) {
+    // BT /F size Tf color rg x y Tm [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
+    // same FreeType lookup PoDoFo's Identity encoding does), word spacing as TJ adjustments after
+    // each space (PODOFO-0.9.8.md trap 10).
+    void textOps(const layout::TextRun& r, std::string& ops) {
         PdfFont* f = font(r.face);
-        std::string ops = "BT\n/" + f->GetIdentifier().GetName() + " " + num(r.size) + " Tf\n" + color(r.color, "rg") +
-                          "1 0 0 1 " + num(r.x) + " " + num(laid_.pageHeight - r.y) + " Tm\n[<";
         std::vector<char32_t> cps = codepoints(r.text);
         // The length PoDoFo wants is in UTF-16 code units, not bytes: a byte count makes it read
         // past the string and mark random glyphs as used (non-reproducible subsets).
         f->AddUsedSubsettingGlyphs(utf8(r.text), static_cast<long>(cps.size()));
-        FT_Face face = faces_[static_cast<std::size_t>(r.face)]->face;
-        double adj = r.wordSpacing != 0 ? -r.wordSpacing * 1000.0 / r.size : 0;
+        FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
+        ops += "BT\n/";
+        ops += f->GetIdentifier().GetName();
+        ops += ' ';
+        ops += num(r.size);
+        ops += " Tf\n";
+        ops += color(r.color, "rg");
+        ops += "1 0 0 1 ";
+        ops += num(r.x);
+        ops += ' ';
+        ops += num(laid_.pageHeight - r.y);
+        ops += " Tm\n[<";
+        std::string adj = r.wordSpacing != 0 ? "> " + num(-r.wordSpacing * 1000.0 / r.size) + " <" : "";
+        static const char* hex = "0123456789ABCDEF";
         for (char32_t cp : cps) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "%04X", FT_Get_Char_Index(face, cp));
-            ops += hex;
-            if (cp == ' ' && adj != 0) ops += "> " + num(adj) + " <";
+            std::uint16_t g = face.glyph(cp);
+            ops += hex[(g >> 12) & 15];
+            ops += hex[(g >> 8) & 15];
+            ops += hex[(g >> 4) & 15];
+            ops += hex[g & 15];
+            if (cp == ' ' && !adj.empty()) ops += adj;
         }
         ops += ">] TJ\nET\n";
-        return ops;
     }
 
     void page(std::size_t p) {
@@ -306,7 +355,7 @@ private:
             for (const layout::RuleLine& r : c.rules)
                 content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
                            num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
-            for (const layout::TextRun& r : c.runs) content += textOps(r);
+            for (const layout::TextRun& r : c.runs) textOps(r, content);
             content += "EMC\n";
         }
         for (int f = 0; f < FaceCount; ++f)

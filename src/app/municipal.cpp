@@ -1,0 +1,175 @@
+#include "app/municipal.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <thread>
+#include <sstream>
+
+#include "backends/zip/zip.h"
+#include "core/sha256.h"
+#include "report/knowledge_view.h"
+#include "report/municipal_view.h"
+#include "report/norsk.h"
+
+namespace dv::app {
+namespace {
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream f(path, std::ios::binary);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) throw std::runtime_error("cannot write " + path);
+}
+
+std::string readBytes(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// A CSV field for the dispatch list (RFC 4180 quoting; ';' separated for Norwegian Excel).
+std::string csv(const std::string& s) {
+    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+// Runs body(0..n-1) on one worker per core; the first exception (by index) is rethrown.
+void parallelFor(std::size_t n, const std::function<void(std::size_t)>& body) {
+    std::size_t workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::exception_ptr> errors(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < n;) {
+            try {
+                body(i);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+}  // namespace
+
+std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& engine, const MunicipalTargets& t,
+                                   Staging& staging) {
+    Diagnostics diags;
+    auto views = buildMunicipalViews(in, year, diags);
+    if (!views) throw InputError{diags};
+    const Settings& s = in.settings;
+    std::size_t files = 0;
+
+    // The knowledge base goes into every package, in the municipality's målform: render each once.
+    std::map<Language, std::string> knowledge;
+    auto knowledgeFor = [&](Language lang) -> const std::string& {
+        auto it = knowledge.find(lang);
+        if (it != knowledge.end()) return it->second;
+        Diagnostics d;
+        auto kv = buildKnowledgeView(in, year, d);
+        if (!kv) throw InputError{d};
+        pdf::DocumentInfo info;
+        info.author = s.name;
+        info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(year) + " (" + languageTag(lang) + ")";
+        info.keywords = s.name + "; kunnskapsgrunnlag; " + std::to_string(year);
+        info.date = s.documentDate;
+        return knowledge[lang] = engine.render(lang, "kunnskapsgrunnlag", *kv, info);
+    };
+
+    std::ostringstream list;
+    list << "\xEF\xBB\xBF"  // BOM: Excel then reads the file as UTF-8
+         << "kommunenummer;kommune;organisasjonsnummer;malform;pakke;bytes;sha256\r\n";
+
+    // Render every municipality's PDFs in parallel (one worker per core); write them in input
+    // order afterwards, so the outputs do not depend on the scheduling.
+    struct Rendered {
+        std::string agreement, caseDoc, letter, appendix;
+    };
+    std::vector<Rendered> rendered(views->size());
+    if (t.packages) {
+        for (const MunicipalView& mv : *views) knowledgeFor(mv.language);  // before the workers start
+    }
+    parallelFor(views->size(), [&](std::size_t i) {
+        const MunicipalView& mv = (*views)[i];
+        const Kommune& k = *mv.kommune;
+        auto render = [&](const std::string& name, const std::string& what) {
+            pdf::DocumentInfo info;
+            info.author = s.name;
+            info.subject = s.name + ": " + what + " " + std::to_string(year) + ", " + k.name + " (" + k.kommunenummer + ")";
+            info.keywords = s.name + "; " + what + "; " + k.kommunenummer + "; " + k.name;
+            info.date = s.documentDate;
+            return engine.render(mv.language, name, mv.value, info);
+        };
+        Rendered& r = rendered[i];
+        if (t.agreements || t.packages) r.agreement = render("avtale", "avtale");
+        if (t.caseDocuments || t.packages) r.caseDoc = render("saksframlegg", "saksframlegg");
+        if (t.packages) {
+            r.letter = render("folgjebrev", "følgjebrev");
+            r.appendix = render("finansieringsvedlegg", "finansieringsvedlegg");
+        }
+    });
+
+    for (std::size_t i = 0; i < views->size(); ++i) {
+        const MunicipalView& mv = (*views)[i];
+        const Kommune& k = *mv.kommune;
+        Rendered& r = rendered[i];
+        if (t.agreements) {
+            std::string rel = "avtalar/avtale-" + mv.slug + ".pdf";
+            writeBytes(staging.pathFor(rel), r.agreement);
+            staging.add(rel, "avtale", k.kommunenummer);
+            ++files;
+        }
+        if (t.caseDocuments) {
+            std::string rel = "saksframlegg/saksframlegg-" + mv.slug + ".pdf";
+            writeBytes(staging.pathFor(rel), r.caseDoc);
+            staging.add(rel, "saksframlegg", k.kommunenummer);
+            ++files;
+        }
+        if (!t.packages) continue;
+        std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
+        writeBytes(staging.pathFor(letterRel), r.letter);
+        staging.add(letterRel, "folgjebrev", k.kommunenummer);
+        ++files;
+
+        std::vector<zip::Entry> entries = {
+            {"1-folgjebrev-" + mv.slug + ".pdf", std::move(r.letter)},
+            {"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement)},
+            {"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc)},
+            {"4-kunnskapsgrunnlag-" + std::to_string(year) + ".pdf", knowledgeFor(mv.language)},
+            {"5-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix)},
+        };
+        std::vector<ManifestEntry> inner;
+        static const char* kinds[] = {"folgjebrev", "avtale", "saksframlegg", "kunnskapsgrunnlag", "finansieringsvedlegg"};
+        for (std::size_t e = 0; e < entries.size(); ++e)
+            inner.push_back({entries[e].name, kinds[e], k.kommunenummer, entries[e].bytes.size(), sha256Hex(entries[e].bytes)});
+        entries.push_back({"manifest.json", manifestJson(inner)});
+        std::string rel = "hoyringspakkar/hoyringspakke-" + mv.slug + ".zip";
+        zip::write(staging.pathFor(rel), entries, s.documentDate);
+        staging.add(rel, "hoyringspakke", k.kommunenummer);
+        ++files;
+        std::string zipBytes = readBytes(staging.pathFor(rel));
+        list << k.kommunenummer << ';' << csv(k.name) << ';' << k.orgnr << ';'
+             << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csv(rel.substr(rel.find('/') + 1)) << ';'
+             << zipBytes.size() << ';' << sha256Hex(zipBytes) << "\r\n";
+    }
+    if (t.packages) {
+        std::string rel = "hoyringspakkar/utsendingsliste.csv";
+        writeBytes(staging.pathFor(rel), list.str());
+        staging.add(rel, "utsendingsliste");
+        ++files;
+    }
+    return files;
+}
+
+}  // namespace dv::app

@@ -1,0 +1,27 @@
+// The per-municipality targets: agreement drafts, case documents, hearing packages (cover
+// letter, knowledge base, agreement, case document, financing appendix, manifest) and the
+// dispatch list.
+#pragma once
+
+#include <iosfwd>
+#include <set>
+#include <string>
+
+#include "app/documents.h"
+#include "app/output.h"
+#include "model/model.h"
+
+namespace dv::app {
+
+struct MunicipalTargets {
+    bool agreements = false;  // avtalar
+    bool caseDocuments = false;  // saksframlegg
+    bool packages = false;  // hoyringspakkar (+ folgjebrev, utsendingsliste)
+};
+
+// Renders what `t` asks for into `staging`; throws InputError on bad input or templates.
+// Returns the number of files written.
+std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& engine, const MunicipalTargets& t,
+                                   Staging& staging);
+
+}  // namespace dv::app
