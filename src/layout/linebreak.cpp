@@ -157,7 +157,15 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     }
     line.width = natural;
     double extra = 0, x = 0;
-    if (align == Alignment::Justify && !last && spaces > 0) extra = (width - natural) / spaces;
+    if (align == Alignment::Justify && !last && spaces > 0) {
+        extra = (width - natural) / spaces;
+        // A line that would need gaps of more than three spaces (a long unbreakable word such as
+        // an e-mail address pushed to the next line) is set ragged instead of torn apart.
+        double spaceWidth = 0;
+        for (const Atom& a : atoms)
+            if (a.kind == Atom::Space) spaceWidth = std::max(spaceWidth, a.width);
+        if (extra > 2 * spaceWidth) extra = 0;
+    }
     if (align == Alignment::Right) x = width - natural;
     if (align == Alignment::Center) x = (width - natural) / 2;
     // Merge consecutive pieces of one face, size and link into runs.

@@ -1,29 +1,53 @@
 #!/bin/bash
-# make test: every PDF the pipeline makes, checked as an archive would: validate.sh (qpdf, pdffonts,
-# pdfinfo -struct-text, mutool, ghostscript, PDFBox Preflight, pdfcheck.py), text round-trip of
-# æøå and key figures through pdftotext, and byte-identical output on a second run.
+# make test: the PDFs the pipeline makes, checked as an archive would.
+#  - every PDF (also those inside the hearing packages): qpdf --check, pdffonts (embedded, subset,
+#    ToUnicode) and pdfcheck.py (PDF/A-2 + PDF/UA rules);
+#  - the full validate.sh (adds PDFBox Preflight, mutool, ghostscript, pdfinfo -struct-text) on the
+#    knowledge bases and on every document of three municipalities (nn, nb + host, herad);
+#  - pdftotext round-trips æøå and key figures; a second run gives byte-identical files.
 # usage: check_outputs.sh BIN SOURCE_DIR
 set -u
 bin="$1"; src="$2"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 rc=0
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" kunnskapsgrunnlag || exit 1
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" kunnskapsgrunnlag || exit 1
+targets="kunnskapsgrunnlag avtalar saksframlegg hoyringspakkar"
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" $targets || exit 1
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" $targets || exit 1
+diff -rq "$work/a" "$work/b" >/dev/null || { echo "FAIL: two runs with the same inputs differ:"; diff -rq "$work/a" "$work/b" | head; rc=1; }
+
+# unpack the packages next to the loose files
+mkdir -p "$work/pk"
+for z in "$work"/a/hoyringspakkar/*.zip; do
+  d="$work/pk/$(basename "$z" .zip)"; mkdir -p "$d"; unzip -q "$z" -d "$d" || { echo "FAIL: cannot unzip $z"; rc=1; }
+done
+
 n=0
 while IFS= read -r -d '' f; do
-  n=$((n+1))
-  rel="${f#$work/a/}"
-  if ! bash "$here/validate.sh" "$f" > "$work/validate.log" 2>&1; then
-    echo "FAIL: $rel does not pass validate.sh:"; grep -E 'FAIL|ERROR|^[0-9.]+ :' "$work/validate.log" | grep -v -E '^(7\.11\.2|3\.1\.11) '; rc=1
-  fi
-  cmp -s "$f" "$work/b/$rel" || { echo "FAIL: $rel differs between two runs with the same inputs"; rc=1; }
-  pdfinfo -struct-text "$f" | grep -q 'TOCI' || { echo "FAIL: $rel has no contents (TOCI) in its structure tree"; rc=1; }
+  n=$((n+1)); rel="${f#$work/}"
+  qpdf --check "$f" >/dev/null 2>&1 || { echo "FAIL: $rel: qpdf --check"; rc=1; }
+  pdffonts "$f" | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes" || $(NF-2)!="yes") {bad=1} END {exit bad}' \
+    || { echo "FAIL: $rel: a font not embedded as a subset with ToUnicode"; rc=1; }
+done < <(find "$work/a" "$work/pk" -name '*.pdf' -print0 | sort -z)
+find "$work/a" "$work/pk" -name '*.pdf' -print0 | sort -z | xargs -0 -n 1 -P 2 /usr/bin/python3 "$here/pdfcheck.py" > "$work/pdfcheck.log" 2>&1 \
+  || { echo "FAIL: pdfcheck.py:"; grep ERROR "$work/pdfcheck.log" | sort | uniq -c | head; rc=1; }
+
+full=( "$work"/a/kunnskapsgrunnlag/*.pdf "$work"/pk/hoyringspakke-4634-masfjorden/*.pdf
+       "$work"/pk/hoyringspakke-4601-bergen/*.pdf "$work"/pk/hoyringspakke-4621-voss/*.pdf )
+for f in "${full[@]}"; do
+  rel="${f#$work/}"
+  bash "$here/validate.sh" "$f" > "$work/validate.log" 2>&1 \
+    || { echo "FAIL: $rel does not pass validate.sh:"; grep -E 'FAIL|ERROR|^[0-9.]+ :' "$work/validate.log" | grep -v -E '^(7\.11\.2|3\.1\.11) '; rc=1; }
+  pdfinfo -struct-text "$f" | grep -q -E '^  (H1|P) ' || { echo "FAIL: $rel: no structure tree with headings/paragraphs"; rc=1; }
+done
+
+for f in "$work"/a/kunnskapsgrunnlag/*.pdf; do
   txt="$(pdftotext -enc UTF-8 "$f" -)"
+  pdfinfo -struct-text "$f" | grep -q 'TOCI' || { echo "FAIL: ${f#$work/}: no contents (TOCI) in its structure tree"; rc=1; }
   for want in 'Masfjorden' '133 820' '79,14' '10 371 420' 'Kunnskapsgrunnlag før ny' 'Øygarden' 'Årdal'; do
-    grep -qF -- "$want" <<<"$txt" || { echo "FAIL: $rel: pdftotext does not give \"$want\""; rc=1; }
+    grep -qF -- "$want" <<<"$txt" || { echo "FAIL: ${f#$work/}: pdftotext does not give \"$want\""; rc=1; }
   done
-done < <(find "$work/a" -name '*.pdf' -print0 | sort -z)
-[ "$n" -ge 2 ] || { echo "FAIL: expected the knowledge base in nb and nn, found $n PDF(s)"; rc=1; }
-[ $rc = 0 ] && echo "OK: $n PDF(s) pass the archive checks and are reproducible"
+done
+[ "$n" -ge 200 ] || { echo "FAIL: expected 2 knowledge bases + 3×43 loose PDFs + 5×43 in packages, found $n"; rc=1; }
+[ $rc = 0 ] && echo "OK: $n PDFs pass qpdf, pdffonts and pdfcheck.py; ${#full[@]} pass the full validate.sh; runs are reproducible"
 exit $rc
