@@ -404,16 +404,22 @@ private:
         } else {
             for (std::size_t c = 0; c < cols; ++c) w[c] = width * minimal[c] / sumMin;
         }
-        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+        // A Markdown table always has a header row; an empty one ("| | |") means a key–value
+        // table without headers: it is not drawn, and there is nothing to repeat.
+        bool emptyHeader = true;
+        for (const auto& cell : b.rows[0]) emptyHeader = emptyHeader && doc::plainText(cell).empty();
+        std::size_t firstRow = emptyHeader ? 1 : 0;
+        for (std::size_t r = firstRow; r < b.rows.size(); ++r) {
             bool header = r == 0;
             int tr = node("TR", tnode);
             VItem it;
-            it.table = tableId;
+            it.table = emptyHeader ? -1 : tableId;
             it.tableHeader = header;
             // no page break right after the header or the first row, nor before the last row;
             // a table introduced by "...:" starts on the page of its introduction
-            it.keepWithPrev = (r == 0 && keepNext_) || r == 1 || r == 2 || (r + 1 == b.rows.size() && r > 2);
-            it.spaceBefore = header ? 4 : 0;
+            it.keepWithPrev = (r == firstRow && keepNext_) || r == firstRow + 1 || r == firstRow + 2 ||
+                              (r + 1 == b.rows.size() && r > firstRow + 2);
+            it.spaceBefore = r == firstRow ? 4 : 0;
             double cx = x, rowH = 0;
             std::vector<std::vector<SetLine>> cellLines;
             for (std::size_t c = 0; c < cols; ++c) {
@@ -428,8 +434,10 @@ private:
                 it.chunks.push_back(bg);
             }
             for (std::size_t c = 0; c < cols; ++c) {
-                int cell = node(header ? "TH" : "TD", tr);
+                bool rowHeader = emptyHeader && c == 0;  // key–value table: the key heads its row
+                int cell = node(header || rowHeader ? "TH" : "TD", tr);
                 if (header) out_.nodes[static_cast<std::size_t>(cell)].scope = "Column";
+                if (rowHeader) out_.nodes[static_cast<std::size_t>(cell)].scope = "Row";
                 Chunk ch = chunk(cell);
                 double y = pad;
                 for (const SetLine& l : cellLines[c]) {
@@ -446,7 +454,7 @@ private:
             }
             Chunk rule = chunk(-1);
             rule.rules.push_back({x, rowH, x + width, rowH, header ? 0.9 : 0.3, st_.rule});
-            if (header) rule.rules.push_back({x, 0, x + width, 0, 0.9, st_.rule});
+            if (r == firstRow) rule.rules.push_back({x, 0, x + width, 0, 0.9, st_.rule});
             it.chunks.push_back(rule);
             if (header) {
                 VItem copy = it;  // repeated on following pages as an artifact
