@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "app/documents.h"
+#include "app/invoicing.h"
 #include "app/municipal.h"
 #include "app/output.h"
 #include "backends/xlsx/workbook.h"
@@ -18,7 +19,7 @@
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "fakturaer"};
     return targets;
 }
 
@@ -32,6 +33,8 @@ std::string usage() {
            "  --templates DIR   templates and wording, per målform under nn/ and nb/; default templates\n"
            "  --out DIR         output directory; default outputs\n"
            "  --year YYYY       budget and invoice year; default from samarbeid.json\n"
+           "  --reskontro FILE  the invoice ledger (SQLite); default from samarbeid.json /faktura/reskontro\n"
+           "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
            "  --quiet           no progress on stderr\n"
            "  --help            this text\n"
            "\n"
@@ -46,6 +49,9 @@ std::string usage() {
            "                    municipality (OUT/hoyringspakkar/hoyringspakke-NNNN-namn.zip: cover letter,\n"
            "                    agreement, case document, knowledge base, financing appendix, manifest)\n"
            "                    and the dispatch list OUT/hoyringspakkar/utsendingsliste.csv\n"
+           "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
+           "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
+           "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
            "\n"
            "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
            "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
@@ -70,6 +76,8 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--inputs") o.inputs = value();
         else if (a == "--templates") o.templates = value();
         else if (a == "--out") o.out = value();
+        else if (a == "--reskontro") o.ledger = value();
+        else if (a == "--korriger") o.correct = true;
         else if (a == "--year") {
             std::string v = value();
             if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -186,6 +194,14 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                 Language other = in.settings.sharedLanguage == Language::Bokmal ? Language::Nynorsk : Language::Bokmal;
                 makeKnowledgeBase(o, in, year, documents(), other, staging, err);
             }
+        }
+        for (const auto& t : o.targets) {
+            if (t != "fakturaer") continue;
+            auto t1 = std::chrono::steady_clock::now();
+            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct}, staging, err);
+            if (!o.quiet)
+                err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
+                    << r.credited << " credited; " << r.files << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
         }
         if (municipal.agreements || municipal.caseDocuments || municipal.packages) {
             auto t1 = std::chrono::steady_clock::now();

@@ -16,6 +16,8 @@ struct Options {
     std::string templates = "templates";
     std::string out = "outputs";
     std::optional<int> year;
+    std::string ledger;    // --reskontro
+    bool correct = false;  // --korriger
     std::vector<std::string> targets;
     bool help = false;
     bool quiet = false;

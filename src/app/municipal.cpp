@@ -1,4 +1,5 @@
 #include "app/municipal.h"
+#include "app/parallel.h"
 
 #include <algorithm>
 #include <atomic>
@@ -37,28 +38,6 @@ std::string csv(const std::string& s) {
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
-}
-
-// Runs body(0..n-1) on one worker per core; the first exception (by index) is rethrown.
-void parallelFor(std::size_t n, const std::function<void(std::size_t)>& body) {
-    std::size_t workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::exception_ptr> errors(n);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next++) < n;) {
-            try {
-                body(i);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
 }
 
 }  // namespace

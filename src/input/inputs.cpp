@@ -374,7 +374,18 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.councilMeetingDate = r.date("kommunestyremote").value_or(Date{});
     }
     if (const Json* f = top.object("faktura")) {
-        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "mva_fritak", "reskontro"}, diags);
+        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "mva_fritak", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
+        s.vatCategory = r.oneOf("avgiftskategori", {"O", "E"}, false).value_or("O");
+        if (const Json* dates = r.object("fakturadatoar", false)) {
+            for (const auto& [key, value] : dates->items()) {
+                std::string ptr = pointerChild("/faktura/fakturadatoar", key);
+                bool yearKey = key.size() == 4 && allDigits(key);
+                auto d = value.is_string() ? Date::parseIso(value.get<std::string>()) : std::nullopt;
+                if (!yearKey) diags.add(file, ptr, "expected a four-digit budget year as key, got \"" + key + "\"");
+                else if (!d) diags.add(file, ptr, "expected an invoice date as \"YYYY-MM-DD\"");
+                else s.invoiceDates[std::stoi(key)] = *d;
+            }
+        }
         s.paymentDays = static_cast<int>(r.integer("betalingsfrist_dagar", true, 1, 365).value_or(30));
         s.kidMethod = r.oneOf("kid", {"MOD10", "MOD11"}).value_or("MOD10");
         s.vatExemptionText = r.string("mva_fritak").value_or("");

@@ -190,6 +190,8 @@ struct Settings {
     Date councilMeetingDate;
     int paymentDays = 30;
     std::string vatExemptionText;
+    std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
+    std::map<int, Date> invoiceDates;        // invoice date per budget year
     std::string kidMethod;  // "MOD10" or "MOD11"
     std::string organisationModel;  // "vertskommune" or "oppgavefellesskap"
     std::string ledgerPath;

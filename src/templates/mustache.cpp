@@ -216,14 +216,15 @@ std::string joinStandaloneTags(const std::string& src) {
 }  // namespace
 
 std::optional<std::string> renderMustache(const std::string& file, const std::string& source,
-                                          const view::Value& view, Diagnostics& diags) {
+                                          const view::Value& view, Diagnostics& diags, Escape escape) {
     if (!check(file, source, view, diags)) return std::nullopt;
     km::mustache tmpl(joinStandaloneTags(source));
     if (!tmpl.is_valid()) {
         diags.add(file, "", "Mustache: " + tmpl.error_message());
         return std::nullopt;
     }
-    tmpl.set_custom_escape(escapeMarkdown);
+    if (escape == Escape::Markdown) tmpl.set_custom_escape(escapeMarkdown);
+    else tmpl.set_custom_escape([](const std::string& v) { return v; });
     return tmpl.render(toData(view));
 }
 

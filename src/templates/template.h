@@ -15,8 +15,10 @@ namespace dv::tmpl {
 // Fills the Mustache tags of `source`. Every tag must name a value the view has (in the context
 // the sections give), and sections must be closed: otherwise a diagnostic "file:line:col: ..."
 // and no result. Values are escaped for Markdown ({{x}}); {{{x}}} inserts Markdown as is.
+enum class Escape { Markdown, None };
 std::optional<std::string> renderMustache(const std::string& file, const std::string& source,
-                                          const view::Value& view, Diagnostics& diags);
+                                          const view::Value& view, Diagnostics& diags,
+                                          Escape escape = Escape::Markdown);
 
 // Parses Markdown (CommonMark + GFM tables) into the document tree. A front matter block of
 // "key: value" lines between two "---" lines at the top becomes Document::meta. Special blocks:

@@ -1,0 +1,33 @@
+// The annual invoicing run (target "fakturaer"): per member municipality an invoice PDF and an
+// EHF e-invoice, recorded in the ledger; a rerun with the same inputs reissues nothing and
+// reproduces the same bytes; changed amounts are refused unless a correction is asked for, which
+// credits the old invoice and issues a new one.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+
+#include "app/documents.h"
+#include "app/output.h"
+#include "model/model.h"
+
+namespace dv::app {
+
+struct InvoicingOptions {
+    std::string templatesDir;
+    std::string ledgerPath;  // empty: samarbeid.json /faktura/reskontro
+    bool correct = false;    // --korriger
+};
+
+struct InvoicingResult {
+    std::size_t issued = 0, reused = 0, credited = 0, files = 0;
+};
+
+InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine, const InvoicingOptions& o,
+                             Staging& staging, std::ostream& err);
+
+// KID from customer number and invoice number with the settings' check digit (MOD10 or MOD11).
+std::string makeKid(const std::string& kommunenummer, const std::string& invoiceNumber, const std::string& method);
+
+}  // namespace dv::app

@@ -1,0 +1,203 @@
+#include "ledger/ledger.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace dv::ledger {
+namespace {
+
+sqlite3* DB(void* p) { return static_cast<sqlite3*>(p); }
+
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
+        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
+    }
+    ~Stmt() { sqlite3_finalize(st_); }
+    Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(st_, i, v); return *this; }
+    Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(st_, i, v.c_str(), -1, SQLITE_TRANSIENT); return *this; }
+    bool step() {
+        int rc = sqlite3_step(st_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) fail();
+        return false;
+    }
+    std::int64_t i64(int c) { return sqlite3_column_int64(st_, c); }
+    std::string text(int c) {
+        const unsigned char* t = sqlite3_column_text(st_, c);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+    [[noreturn]] void fail() { throw std::runtime_error(path_ + ": SQLite: " + sqlite3_errmsg(db_)); }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* st_ = nullptr;
+    std::string path_;
+};
+
+const char* kSchema = R"(
+CREATE TABLE IF NOT EXISTS series (
+  year INTEGER PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invoice (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  number TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('faktura', 'kreditnota')),
+  kommunenummer TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  total_ore INTEGER NOT NULL,
+  kid TEXT NOT NULL,
+  credits TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('aktiv', 'kreditert')),
+  content_hash TEXT NOT NULL,
+  pdf_sha256 TEXT NOT NULL DEFAULT '',
+  xml_sha256 TEXT NOT NULL DEFAULT '',
+  UNIQUE (year, seq)
+);
+CREATE TABLE IF NOT EXISTS invoice_line (
+  invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+  line_no INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  quantity_hundredths INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  unit_price_micro INTEGER NOT NULL,
+  amount_ore INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (invoice_id, line_no)
+);
+)";
+
+Invoice readInvoice(Stmt& s) {
+    Invoice inv;
+    inv.id = s.i64(0);
+    inv.year = static_cast<int>(s.i64(1));
+    inv.seq = s.i64(2);
+    inv.number = s.text(3);
+    inv.type = s.text(4);
+    inv.kommunenummer = s.text(5);
+    inv.issueDate = s.text(6);
+    inv.dueDate = s.text(7);
+    inv.totalOre = s.i64(8);
+    inv.kid = s.text(9);
+    inv.credits = s.text(10);
+    inv.status = s.text(11);
+    inv.contentHash = s.text(12);
+    inv.pdfSha256 = s.text(13);
+    inv.xmlSha256 = s.text(14);
+    return inv;
+}
+
+const char* kColumns =
+    "id, year, seq, number, type, kommunenummer, issue_date, due_date, total_ore, kid, credits, status, "
+    "content_hash, pdf_sha256, xml_sha256";
+
+}  // namespace
+
+Ledger::Ledger(const std::string& path) : path_(path) {
+    std::filesystem::path p(path);
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+        std::string msg = path + ": cannot open the ledger: " + (db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        throw std::runtime_error(msg);
+    }
+    db_ = db;
+    sqlite3_busy_timeout(db, 5000);
+    exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    exec(kSchema);
+}
+
+Ledger::~Ledger() { sqlite3_close(DB(db_)); }
+
+void Ledger::exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(DB(db_), sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = path_ + ": SQLite: " + (err ? err : "error");
+        sqlite3_free(err);
+        throw std::runtime_error(msg);
+    }
+}
+
+void Ledger::begin() { exec("BEGIN IMMEDIATE"); }
+void Ledger::commit() { exec("COMMIT"); }
+void Ledger::rollback() { exec("ROLLBACK"); }
+
+std::optional<Invoice> Ledger::active(int year, const std::string& kommunenummer) {
+    std::string sql = std::string("SELECT ") + kColumns +
+                      " FROM invoice WHERE year = ? AND kommunenummer = ? AND type = 'faktura' AND status = 'aktiv'";
+    Stmt s(DB(db_), sql.c_str(), path_);
+    s.bind(1, year).bind(2, kommunenummer);
+    if (!s.step()) return std::nullopt;
+    Invoice inv = readInvoice(s);
+    Stmt l(DB(db_), "SELECT line_no, kind, quantity_hundredths, unit, unit_price_micro, amount_ore, description "
+                    "FROM invoice_line WHERE invoice_id = ? ORDER BY line_no", path_);
+    l.bind(1, inv.id);
+    while (l.step())
+        inv.lines.push_back({static_cast<int>(l.i64(0)), l.text(1), l.i64(2), l.text(3), l.i64(4), l.i64(5), l.text(6)});
+    return inv;
+}
+
+std::vector<Invoice> Ledger::forYear(int year) {
+    std::string sql = std::string("SELECT ") + kColumns + " FROM invoice WHERE year = ? ORDER BY seq";
+    Stmt s(DB(db_), sql.c_str(), path_);
+    s.bind(1, year);
+    std::vector<Invoice> out;
+    while (s.step()) out.push_back(readInvoice(s));
+    for (Invoice& inv : out) {
+        Stmt l(DB(db_), "SELECT line_no, kind, quantity_hundredths, unit, unit_price_micro, amount_ore, description "
+                        "FROM invoice_line WHERE invoice_id = ? ORDER BY line_no", path_);
+        l.bind(1, inv.id);
+        while (l.step())
+            inv.lines.push_back({static_cast<int>(l.i64(0)), l.text(1), l.i64(2), l.text(3), l.i64(4), l.i64(5), l.text(6)});
+    }
+    return out;
+}
+
+std::int64_t Ledger::allocate(int year) {
+    Stmt up(DB(db_), "INSERT INTO series(year, last_seq) VALUES (?, 1) "
+                     "ON CONFLICT(year) DO UPDATE SET last_seq = last_seq + 1", path_);
+    up.bind(1, year);
+    up.step();
+    Stmt q(DB(db_), "SELECT last_seq FROM series WHERE year = ?", path_);
+    q.bind(1, year);
+    q.step();
+    return q.i64(0);
+}
+
+std::int64_t Ledger::insert(const Invoice& inv) {
+    Stmt s(DB(db_), "INSERT INTO invoice(year, seq, number, type, kommunenummer, issue_date, due_date, total_ore, kid, "
+                    "credits, status, content_hash, pdf_sha256, xml_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
+    s.bind(1, inv.year).bind(2, inv.seq).bind(3, inv.number).bind(4, inv.type).bind(5, inv.kommunenummer)
+        .bind(6, inv.issueDate).bind(7, inv.dueDate).bind(8, inv.totalOre).bind(9, inv.kid).bind(10, inv.credits)
+        .bind(11, inv.status).bind(12, inv.contentHash).bind(13, inv.pdfSha256).bind(14, inv.xmlSha256);
+    s.step();
+    std::int64_t id = sqlite3_last_insert_rowid(DB(db_));
+    for (const Line& l : inv.lines) {
+        Stmt ls(DB(db_), "INSERT INTO invoice_line VALUES (?,?,?,?,?,?,?,?)", path_);
+        ls.bind(1, id).bind(2, l.lineNo).bind(3, l.kind).bind(4, l.quantityHundredths).bind(5, l.unit)
+            .bind(6, l.unitPriceMicro).bind(7, l.amountOre).bind(8, l.description);
+        ls.step();
+    }
+    return id;
+}
+
+void Ledger::setHashes(std::int64_t id, const std::string& pdf, const std::string& xml) {
+    Stmt s(DB(db_), "UPDATE invoice SET pdf_sha256 = ?, xml_sha256 = ? WHERE id = ?", path_);
+    s.bind(1, pdf).bind(2, xml).bind(3, id);
+    s.step();
+}
+
+void Ledger::markCredited(std::int64_t id) {
+    Stmt s(DB(db_), "UPDATE invoice SET status = 'kreditert' WHERE id = ?", path_);
+    s.bind(1, id);
+    s.step();
+}
+
+}  // namespace dv::ledger

@@ -1,0 +1,66 @@
+// The invoice ledger: a SQLite database (libsqlite3, only here) holding every issued invoice and
+// credit note with its lines, total, KID and the hashes of its PDF and XML. Numbers come from a
+// gap-free series per year, allocated inside the caller's transaction: a run that dies before
+// commit leaves no trace, so the series never has a hole.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dv::ledger {
+
+struct Line {
+    int lineNo = 0;
+    std::string kind;
+    std::int64_t quantityHundredths = 0;
+    std::string unit;
+    std::int64_t unitPriceMicro = 0;
+    std::int64_t amountOre = 0;
+    std::string description;
+};
+
+struct Invoice {
+    std::int64_t id = 0;
+    int year = 0;
+    std::int64_t seq = 0;          // 1, 2, 3 … within the year
+    std::string number;            // "202100001"
+    std::string type;              // "faktura" or "kreditnota"
+    std::string kommunenummer;
+    std::string issueDate, dueDate;  // ISO
+    std::int64_t totalOre = 0;
+    std::string kid;
+    std::string credits;           // for a credit note: the number it credits
+    std::string status = "aktiv";  // "aktiv", "kreditert"
+    std::string contentHash;       // what was billed (kinds, quantities, prices, amounts)
+    std::string pdfSha256, xmlSha256;
+    std::vector<Line> lines;
+};
+
+class Ledger {
+public:
+    // Opens or creates the database (and its directory); throws std::runtime_error naming the path.
+    explicit Ledger(const std::string& path);
+    ~Ledger();
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    void begin();     // BEGIN IMMEDIATE: one writer at a time
+    void commit();
+    void rollback();
+
+    std::optional<Invoice> active(int year, const std::string& kommunenummer);
+    std::vector<Invoice> forYear(int year);  // by number
+    std::int64_t allocate(int year);         // the next number in the year's series
+    std::int64_t insert(const Invoice& inv); // returns the row id
+    void setHashes(std::int64_t id, const std::string& pdf, const std::string& xml);
+    void markCredited(std::int64_t id);
+
+private:
+    void exec(const std::string& sql);
+    void* db_ = nullptr;
+    std::string path_;
+};
+
+}  // namespace dv::ledger
