@@ -4,6 +4,7 @@
 #    ToUnicode) and pdfcheck.py (PDF/A-2 + PDF/UA rules);
 #  - the full validate.sh (adds PDFBox Preflight, mutool, ghostscript, pdfinfo -struct-text) on the
 #    knowledge bases and on every document of three municipalities (nn, nb + host, herad);
+#  - the invoices of the year (with a ledger of their own; the second run reuses it);
 #  - pdftotext round-trips æøå and key figures; a second run gives byte-identical files.
 # usage: check_outputs.sh BIN SOURCE_DIR
 set -u
@@ -11,9 +12,9 @@ bin="$1"; src="$2"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 rc=0
-targets="kunnskapsgrunnlag avtalar saksframlegg hoyringspakkar"
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" $targets || exit 1
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" $targets || exit 1
+targets="kunnskapsgrunnlag avtalar saksframlegg hoyringspakkar fakturaer"
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" $targets || exit 1
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" $targets || exit 1
 diff -rq "$work/a" "$work/b" >/dev/null || { echo "FAIL: two runs with the same inputs differ:"; diff -rq "$work/a" "$work/b" | head; rc=1; }
 
 # unpack the packages next to the loose files
@@ -33,7 +34,8 @@ find "$work/a" "$work/pk" -name '*.pdf' -print0 | sort -z | xargs -0 -n 1 -P 2 /
   || { echo "FAIL: pdfcheck.py:"; grep ERROR "$work/pdfcheck.log" | sort | uniq -c | head; rc=1; }
 
 full=( "$work"/a/kunnskapsgrunnlag/*.pdf "$work"/pk/hoyringspakke-4634-masfjorden/*.pdf
-       "$work"/pk/hoyringspakke-4601-bergen/*.pdf "$work"/pk/hoyringspakke-4621-voss/*.pdf )
+       "$work"/pk/hoyringspakke-4601-bergen/*.pdf "$work"/pk/hoyringspakke-4621-voss/*.pdf
+       "$work"/a/fakturaer/2021/faktura-*-4634-masfjorden.pdf "$work"/a/fakturaer/2021/faktura-*-4631-alver.pdf )
 for f in "${full[@]}"; do
   rel="${f#$work/}"
   bash "$here/validate.sh" "$f" > "$work/validate.log" 2>&1 \
@@ -48,6 +50,6 @@ for f in "$work"/a/kunnskapsgrunnlag/*.pdf; do
     grep -qF -- "$want" <<<"$txt" || { echo "FAIL: ${f#$work/}: pdftotext does not give \"$want\""; rc=1; }
   done
 done
-[ "$n" -ge 200 ] || { echo "FAIL: expected 2 knowledge bases + 3×43 loose PDFs + 5×43 in packages, found $n"; rc=1; }
+[ "$n" -ge 380 ] || { echo "FAIL: expected 2 knowledge bases + 3×43 loose PDFs + 5×43 in packages + 42 invoices, found $n"; rc=1; }
 [ $rc = 0 ] && echo "OK: $n PDFs pass qpdf, pdffonts and pdfcheck.py; ${#full[@]} pass the full validate.sh; runs are reproducible"
 exit $rc

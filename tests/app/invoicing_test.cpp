@@ -1,0 +1,171 @@
+// The invoicing run end to end: numbers, totals, rerun, refusal, correction, a run killed midway.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "app/invoicing.h"
+#include "core/checkdigit.h"
+#include "ledger/ledger.h"
+#include "test_util.h"
+
+using namespace dv;
+using namespace dvtest;
+using json = nlohmann::json;
+
+namespace {
+
+int runCli(const std::vector<std::string>& args, std::string& err) {
+    std::ostringstream e;
+    int code = app::run(args, e);
+    err = e.str();
+    return code;
+}
+
+std::vector<std::string> args(const fs::path& inputs, const fs::path& out, const fs::path& ledger) {
+    return {"--quiet", "--inputs", inputs.string(), "--templates", kSource + "/templates", "--out", out.string(),
+            "--reskontro", ledger.string(), "fakturaer"};
+}
+
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = readFile(e.path());
+    return files;
+}
+
+void setPopulation(const fs::path& kommunar, const std::string& nr, long pop) {
+    json j = json::parse(readFile(kommunar));
+    for (auto& k : j["kommunar"])
+        if (k["kommunenummer"] == nr) k["folketal"]["2020-01-01"] = pop;
+    writeFile(kommunar, j.dump(2));
+}
+
+}  // namespace
+
+TEST_CASE("KID: customer number + invoice number + check digit, MOD10 or MOD11", "[invoice]") {
+    std::string kid10 = app::makeKid("4634", "202100025", "MOD10");
+    CHECK(kid10 == "46342021000254");
+    CHECK(validKid(kid10));
+    CHECK_FALSE(validKid("46342021000255"));
+    std::string kid11 = app::makeKid("4634", "202100025", "MOD11");
+    CHECK(kid11.substr(0, 13) == "4634202100025");
+    CHECK(kid11.back() == mod11CheckDigit("4634202100025"));
+    CHECK(validKid(kid11));
+}
+
+TEST_CASE("invoices 2021: one per paying member; Masfjorden 133 820,00; the 42 sum to 10 371 420,00", "[invoice]") {
+    TempDir tmp;
+    std::string err;
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    auto all = book.forYear(2021);
+    REQUIRE(all.size() == 42);
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CHECK(all[i].seq == static_cast<std::int64_t>(i) + 1);  // gap-free from 1
+        CHECK(all[i].type == "faktura");
+        CHECK(validKid(all[i].kid));
+        CHECK(all[i].kommunenummer != "4601");  // the host is not invoiced
+        CHECK_FALSE(all[i].pdfSha256.empty());
+        sum += all[i].totalOre;
+        if (all[i].kommunenummer == "4634") CHECK(all[i].totalOre == 13'382'000);
+    }
+    CHECK(sum == 1'037'142'000);
+    json m = json::parse(readFile(tmp / "out/manifest.json"));
+    std::map<std::string, int> kinds;
+    for (const auto& e : m) ++kinds[e["kind"].get<std::string>()];
+    CHECK(kinds["faktura"] == 42);
+    CHECK(kinds["ehf"] == 42);
+    CHECK(kinds["fakturagrunnlag"] == 1);
+    // the ERP export: one row per line, and the line amounts add up to the same total
+    std::string csv = readFile(tmp / "out/fakturaer/2021/fakturagrunnlag-2021.csv");
+    std::istringstream in(csv.substr(3));
+    std::string line;
+    std::getline(in, line);
+    long long csvSum = 0;
+    int rows = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line == "\r") continue;
+        ++rows;
+        std::vector<std::string> f;
+        std::size_t p = 0, q;
+        while ((q = line.find(';', p)) != std::string::npos) { f.push_back(line.substr(p, q - p)); p = q + 1; }
+        f.push_back(line.substr(p));
+        std::string amount = f[13];
+        csvSum += std::stoll(amount.substr(0, amount.find('.'))) * 100 * (amount[0] == '-' ? 1 : 1) +
+                  (amount[0] == '-' ? -1 : 1) * std::stoll(amount.substr(amount.find('.') + 1));
+    }
+    CHECK(rows == 42 * 2 + 5);  // fixed + per inhabitant each, a cap line for the five at the cap
+    CHECK(csvSum == 1'037'142'000);
+}
+
+TEST_CASE("a rerun with the same inputs issues nothing and reproduces identical bytes", "[invoice]") {
+    TempDir tmp;
+    std::string err;
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
+    CHECK(tree(tmp / "a") == tree(tmp / "b"));
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    CHECK(book.forYear(2021).size() == 42);
+}
+
+TEST_CASE("a changed amount is refused; --korriger credits the old invoice and issues a new one", "[invoice]") {
+    TempDir tmp;
+    copyInputs(tmp / "in");
+    std::string err;
+    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    setPopulation(tmp / "in/kommunar.json", "4634", 1701);  // +10 inhabitants: 134 020
+    CHECK(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 2);
+    CHECK(err.find("Masfjorden: invoice 202100025 for 2021 was issued for 133\u00a0820,00 kr; the inputs now give "
+                   "134\u00a0020,00 kr. Nothing was issued; run with --korriger") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp / "b"));
+    {
+        ledger::Ledger book((tmp / "ledger.sqlite").string());
+        CHECK(book.forYear(2021).size() == 42);
+    }
+    auto a = args(tmp / "in", tmp / "c", tmp / "ledger.sqlite");
+    a.insert(a.begin(), "--korriger");
+    REQUIRE(runCli(a, err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    auto all = book.forYear(2021);
+    REQUIRE(all.size() == 44);
+    const auto& credit = all[42];
+    const auto& fresh = all[43];
+    CHECK(credit.type == "kreditnota");
+    CHECK(credit.credits == "202100025");
+    CHECK(credit.totalOre == 13'382'000);
+    CHECK(fresh.type == "faktura");
+    CHECK(fresh.number == "202100044");
+    CHECK(fresh.totalOre == 13'402'000);
+    CHECK(all[24].status == "kreditert");
+    CHECK(fs::exists(tmp / "c/fakturaer/2021/kreditnota-202100043-4634-masfjorden.pdf"));
+    CHECK(fs::exists(tmp / "c/fakturaer/2021/ehf/kreditnota-202100043-4634-masfjorden.xml"));
+    CHECK(fs::exists(tmp / "c/fakturaer/2021/faktura-202100044-4634-masfjorden.pdf"));
+    // the old invoice's document is still produced, unchanged
+    CHECK(readFile(tmp / "a/fakturaer/2021/faktura-202100025-4634-masfjorden.pdf") ==
+          readFile(tmp / "c/fakturaer/2021/faktura-202100025-4634-masfjorden.pdf"));
+}
+
+TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the series", "[invoice]") {
+    TempDir tmp;
+    std::string cmd = "DV_TEST_CRASH_AFTER_INVOICES=10 '" + std::string(DV_CLI) + "' --quiet --inputs '" + kSource +
+                      "/inputs' --templates '" + kSource + "/templates' --out '" + (tmp / "out").string() +
+                      "' --reskontro '" + (tmp / "ledger.sqlite").string() + "' fakturaer; echo \"exit=$?\"";
+    std::string out = capture(cmd);
+    CHECK(out.find("exit=137") != std::string::npos);  // died without unwinding, like a kill -9
+    // nothing reached OUT: at most the hidden staging directory the next run clears
+    CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
+    CHECK_FALSE(fs::exists(tmp / "out/fakturaer"));
+    {
+        ledger::Ledger book((tmp / "ledger.sqlite").string());
+        CHECK(book.forYear(2021).empty());  // the transaction never committed
+    }
+    std::string err;
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    auto all = book.forYear(2021);
+    REQUIRE(all.size() == 42);
+    for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i].seq == static_cast<std::int64_t>(i) + 1);
+}

@@ -1,0 +1,39 @@
+#!/bin/bash
+# make test: the invoicing run's EHF files pass check_ehf.py (UBL order, EN 16931 / Peppol rules for
+# a no-VAT invoice, sums, check digits, the embedded PDF), for invoices and credit notes; and the
+# checker fails on files broken on purpose.
+set -u
+bin="$1"; src="$2"; here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+rc=0
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" fakturaer || exit 1
+# a correction: one municipality's population changes → a credit note and a new invoice
+cp -r "$src/inputs" "$work/in"
+/usr/bin/python3 - "$work/in/kommunar.json" <<'PY'
+import json, sys
+p = sys.argv[1]; d = json.load(open(p))
+for k in d['kommunar']:
+    if k['kommunenummer'] == '4634': k['folketal']['2020-01-01'] += 10
+json.dump(d, open(p, 'w'), ensure_ascii=False, indent=2)
+PY
+"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" --korriger fakturaer || exit 1
+/usr/bin/python3 "$here/check_ehf.py" "$work"/b/fakturaer/2021/ehf/*.xml || rc=1
+ls "$work"/b/fakturaer/2021/ehf/kreditnota-*.xml >/dev/null 2>&1 || { echo "FAIL: no credit note"; rc=1; }
+# the checker must fail on broken files
+f="$(ls "$work"/b/fakturaer/2021/ehf/faktura-*4634*.xml | tail -1)"
+mkdir -p "$work/bad/ehf"
+sed 's|<cbc:PayableAmount currencyID="NOK">\([0-9]*\)\.|<cbc:PayableAmount currencyID="NOK">9\1.|' "$f" > "$work/bad/ehf/sum.xml"
+sed 's|<cbc:TaxExemptionReasonCode>|<cbc:Percent>0</cbc:Percent><cbc:TaxExemptionReasonCode>|' "$f" > "$work/bad/ehf/percent.xml"
+sed 's|<cbc:PaymentID>\([0-9]*\)[0-9]</cbc:PaymentID>|<cbc:PaymentID>\1X</cbc:PaymentID>|' "$f" > "$work/bad/ehf/kid.xml"
+/usr/bin/python3 - "$f" "$work/bad/ehf/order.xml" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+a = s.index('  <cbc:DocumentCurrencyCode>'); b = s.index('\n', a) + 1
+c = s.index('  <cbc:BuyerReference>'); d = s.index('\n', c) + 1
+open(sys.argv[2], 'w').write(s[:a] + s[c:d] + s[a:b] + s[d:])
+PY
+for m in sum percent kid order; do
+  if /usr/bin/python3 "$here/check_ehf.py" "$work/bad/ehf/$m.xml" >/dev/null; then echo "FAIL: check_ehf.py accepts a broken file ($m)"; rc=1; fi
+done
+[ $rc = 0 ] && echo "OK: EHF files pass; the checker rejects the 4 broken ones"
+exit $rc
