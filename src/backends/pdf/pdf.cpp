@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -115,14 +116,21 @@ public:
 };
 
 // ---------------------------------------------------------------- helpers
+// A PDF number with at most two decimals, no trailing zeros ("12", "12.5", "-0.25").
 std::string num(double v) {
-    double rounded = std::round(v * 100.0) / 100.0;
-    if (rounded == std::floor(rounded) && std::fabs(rounded) < 1e9) return std::to_string(static_cast<long long>(rounded));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
+    long long h = std::llround(v * 100.0);
+    std::string s;
+    if (h < 0) {
+        s += '-';
+        h = -h;
+    }
+    s += std::to_string(h / 100);
+    int frac = static_cast<int>(h % 100);
+    if (frac != 0) {
+        s += '.';
+        s += static_cast<char>('0' + frac / 10);
+        if (frac % 10) s += static_cast<char>('0' + frac % 10);
+    }
     if (s == "-0") s = "0";
     return s;
 }
@@ -248,6 +256,7 @@ public:
         finishStructure();
         outlines();
         catalog();
+        markUsedGlyphs();
         doc_.EmbedSubsetFonts();
         dropCidSets();
         PdfRefCountedBuffer buf;
@@ -263,6 +272,30 @@ private:
     PdfMemDocument doc_;
     std::array<PdfFont*, FaceCount> fonts_{};
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
+    std::array<std::vector<bool>, FaceCount> used_ = [] {
+        std::array<std::vector<bool>, FaceCount> a;
+        for (auto& v : a) v.assign(0x10000, false);
+        return a;
+    }();  // code points drawn, per face (BMP)
+
+    // One call per face with every code point it drew. The length PoDoFo wants is in UTF-16 code
+    // units, not bytes: a byte count makes it read past the string and mark random glyphs as used
+    // (non-reproducible subsets).
+    void markUsedGlyphs() {
+        for (std::size_t f = 0; f < FaceCount; ++f) {
+            if (!fonts_[f]) continue;
+            std::string text;
+            long units = 0;
+            for (char32_t cp = 1; cp < used_[f].size(); ++cp) {
+                if (!used_[f][cp]) continue;
+                if (cp < 0x80) text += static_cast<char>(cp);
+                else if (cp < 0x800) { text += static_cast<char>(0xC0 | (cp >> 6)); text += static_cast<char>(0x80 | (cp & 0x3F)); }
+                else { text += static_cast<char>(0xE0 | (cp >> 12)); text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); text += static_cast<char>(0x80 | (cp & 0x3F)); }
+                ++units;
+            }
+            if (units > 0) fonts_[f]->AddUsedSubsettingGlyphs(utf8(text), units);
+        }
+    }
     std::vector<PdfObject*> elems_;             // per structure node
     std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
     std::map<int, std::pair<int, PdfReference>> annotAt_;  // link id → (page, annotation)
@@ -304,19 +337,34 @@ private:
     // BT /F size Tf color rg x y Tm [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
     // same FreeType lookup PoDoFo's Identity encoding does), word spacing as TJ adjustments after
     // each space (PODOFO-0.9.8.md trap 10).
-    void textOps(const layout::TextRun& r, std::string& ops) {
+    // Inside one BT … ET per chunk: Tf and rg only when they change (text state and fill colour
+    // persist; rules and fills are drawn in q … Q), then Tm and TJ.
+    struct TextState {
+        int face = -1;
+        double size = 0;
+        std::string color;
+    };
+    void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
         PdfFont* f = font(r.face);
         std::vector<char32_t> cps = codepoints(r.text);
-        // The length PoDoFo wants is in UTF-16 code units, not bytes: a byte count makes it read
-        // past the string and mark random glyphs as used (non-reproducible subsets).
-        f->AddUsedSubsettingGlyphs(utf8(r.text), static_cast<long>(cps.size()));
+        auto& used = used_[static_cast<std::size_t>(r.face)];
+        for (char32_t cp : cps)
+            if (cp < used.size()) used[cp] = true;  // told to PoDoFo once, at the end
         FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
-        ops += "BT\n/";
-        ops += f->GetIdentifier().GetName();
-        ops += ' ';
-        ops += num(r.size);
-        ops += " Tf\n";
-        ops += color(r.color, "rg");
+        if (st.face != r.face || st.size != r.size) {
+            ops += '/';
+            ops += f->GetIdentifier().GetName();
+            ops += ' ';
+            ops += num(r.size);
+            ops += " Tf\n";
+            st.face = r.face;
+            st.size = r.size;
+        }
+        std::string rg = color(r.color, "rg");
+        if (rg != st.color) {
+            ops += rg;
+            st.color = rg;
+        }
         ops += "1 0 0 1 ";
         ops += num(r.x);
         ops += ' ';
@@ -332,7 +380,7 @@ private:
             ops += hex[g & 15];
             if (cp == ' ' && !adj.empty()) ops += adj;
         }
-        ops += ">] TJ\nET\n";
+        ops += ">] TJ\n";
     }
 
     void page(std::size_t p) {
@@ -341,6 +389,8 @@ private:
         pageRefs_.push_back(page->GetObject()->Reference());
         mcidNode_.emplace_back();
         std::string content;
+        content.reserve(64 * 1024);
+        TextState state;
         for (const layout::Chunk& c : pg.chunks) {
             if (c.node >= 0) {
                 int mcid = static_cast<int>(mcidNode_.back().size());
@@ -355,7 +405,11 @@ private:
             for (const layout::RuleLine& r : c.rules)
                 content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
                            num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
-            for (const layout::TextRun& r : c.runs) textOps(r, content);
+            if (!c.runs.empty()) {
+                content += "BT\n";
+                for (const layout::TextRun& r : c.runs) textOps(r, content, state);
+                content += "ET\n";
+            }
             content += "EMC\n";
         }
         for (int f = 0; f < FaceCount; ++f)
