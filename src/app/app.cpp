@@ -130,12 +130,6 @@ void makeWorkbook(const Options& o, const Inputs& in, int year, Staging& staging
             << view->current.run.total.toDecimalString() << " kr) in " << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream f(path, std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error("cannot write " + path);
-}
-
 void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEngine& engine, Language lang,
                        Staging& staging, std::ostream& err) {
     auto t0 = std::chrono::steady_clock::now();
@@ -150,8 +144,7 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
     std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);
     std::string rel = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(year) +
                       (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang)) + ".pdf";
-    writeBytes(staging.pathFor(rel), bytes);
-    staging.add(rel, "kunnskapsgrunnlag");
+    staging.put(rel, bytes, "kunnskapsgrunnlag");
     if (!o.quiet)
         err << "digivestland: kunnskapsgrunnlag: " << rel << " (" << bytes.size() / 1024 << " KiB) in "
             << static_cast<long>(msSince(t0)) << " ms\n";

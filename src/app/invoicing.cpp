@@ -25,12 +25,6 @@ namespace {
 using view::List;
 using view::Value;
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream f(path, std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error("cannot write " + path);
-}
-
 std::string quantityText(std::int64_t hundredths) {  // Norwegian: 1 691 / 12,5 / −1
     std::int64_t a = hundredths < 0 ? -hundredths : hundredths;
     std::string s = (hundredths < 0 ? "\u2212" : "") + norsk::integer(a / 100);
@@ -359,10 +353,8 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
                 err << "digivestland: note: " << inv.type << " " << inv.number
                     << " renders differently from when it was issued (templates or wording changed); the ledger keeps the issued hashes\n";
             std::string dir = "fakturaer/" + std::to_string(year) + "/";
-            writeBytes(staging.pathFor(dir + outs[i].pdfName), outs[i].pdf);
-            staging.add(dir + outs[i].pdfName, inv.type, inv.kommunenummer);
-            writeBytes(staging.pathFor(dir + "ehf/" + outs[i].xmlName), outs[i].xml);
-            staging.add(dir + "ehf/" + outs[i].xmlName, "ehf", inv.kommunenummer);
+            staging.put(dir + outs[i].pdfName, outs[i].pdf, inv.type, inv.kommunenummer);
+            staging.put(dir + "ehf/" + outs[i].xmlName, outs[i].xml, "ehf", inv.kommunenummer);
             result.files += 2;
             const Kommune& k = *in.kommune(inv.kommunenummer);
             for (const ledger::Line& l : inv.lines) {
@@ -380,8 +372,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             }
         }
         std::string rel = "fakturaer/" + std::to_string(year) + "/fakturagrunnlag-" + std::to_string(year) + ".csv";
-        writeBytes(staging.pathFor(rel), csv.str());
-        staging.add(rel, "fakturagrunnlag");
+        staging.put(rel, csv.str(), "fakturagrunnlag");
         ++result.files;
         book.commit();
     } catch (...) {

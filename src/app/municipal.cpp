@@ -19,12 +19,6 @@
 namespace dv::app {
 namespace {
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream f(path, std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error("cannot write " + path);
-}
-
 std::string readBytes(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     std::stringstream ss;
@@ -105,20 +99,17 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
         Rendered& r = rendered[i];
         if (t.agreements) {
             std::string rel = "avtalar/avtale-" + mv.slug + ".pdf";
-            writeBytes(staging.pathFor(rel), r.agreement);
-            staging.add(rel, "avtale", k.kommunenummer);
+            staging.put(rel, r.agreement, "avtale", k.kommunenummer);
             ++files;
         }
         if (t.caseDocuments) {
             std::string rel = "saksframlegg/saksframlegg-" + mv.slug + ".pdf";
-            writeBytes(staging.pathFor(rel), r.caseDoc);
-            staging.add(rel, "saksframlegg", k.kommunenummer);
+            staging.put(rel, r.caseDoc, "saksframlegg", k.kommunenummer);
             ++files;
         }
         if (!t.packages) continue;
         std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
-        writeBytes(staging.pathFor(letterRel), r.letter);
-        staging.add(letterRel, "folgjebrev", k.kommunenummer);
+        staging.put(letterRel, r.letter, "folgjebrev", k.kommunenummer);
         ++files;
 
         std::vector<zip::Entry> entries = {
@@ -144,8 +135,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
     }
     if (t.packages) {
         std::string rel = "hoyringspakkar/utsendingsliste.csv";
-        writeBytes(staging.pathFor(rel), list.str());
-        staging.add(rel, "utsendingsliste");
+        staging.put(rel, list.str(), "utsendingsliste");
         ++files;
     }
     return files;

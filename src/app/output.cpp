@@ -44,6 +44,17 @@ std::string Staging::pathFor(const std::string& relPath) {
     return p.string();
 }
 
+void Staging::put(const std::string& relPath, const std::string& bytes, const std::string& kind,
+                  std::optional<std::string> kommunenummer) {
+    std::string path = pathFor(relPath);
+    {
+        std::ofstream f(path, std::ios::binary);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!f) throw std::runtime_error("cannot write " + path);
+    }
+    entries_.push_back({relPath, kind, std::move(kommunenummer), bytes.size(), sha256Hex(bytes)});
+}
+
 void Staging::add(const std::string& relPath, const std::string& kind, std::optional<std::string> kommunenummer) {
     std::string bytes = readAll(pathFor(relPath));
     entries_.push_back({relPath, kind, std::move(kommunenummer), bytes.size(), sha256Hex(bytes)});

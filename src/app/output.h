@@ -29,6 +29,9 @@ public:
     // Records a file written at pathFor(relPath).
     void add(const std::string& relPath, const std::string& kind,
              std::optional<std::string> kommunenummer = std::nullopt);
+    // Writes `bytes` at pathFor(relPath) and records it (throws std::runtime_error on failure).
+    void put(const std::string& relPath, const std::string& bytes, const std::string& kind,
+             std::optional<std::string> kommunenummer = std::nullopt);
     // Moves every file into OUT and writes OUT/manifest.json (sorted by path).
     void commit();
     const std::vector<ManifestEntry>& entries() const { return entries_; }
