@@ -14,4 +14,7 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view s);
 // "line:column" (1-based; column counts characters, not bytes) of a byte offset.
 std::string lineColumn(std::string_view text, std::size_t offset);
 
+// Text for XML content and attribute values: & < > " escaped.
+std::string xmlEscape(const std::string& s);
+
 }  // namespace dv

@@ -136,12 +136,18 @@ std::optional<Invoice> Ledger::active(int year, const std::string& kommunenummer
     s.bind(1, year).bind(2, kommunenummer);
     if (!s.step()) return std::nullopt;
     Invoice inv = readInvoice(s);
+    inv.lines = lines(inv.id);
+    return inv;
+}
+
+std::vector<Line> Ledger::lines(std::int64_t invoiceId) {
     Stmt l(DB(db_), "SELECT line_no, kind, quantity_hundredths, unit, unit_price_micro, amount_ore, description "
                     "FROM invoice_line WHERE invoice_id = ? ORDER BY line_no", path_);
-    l.bind(1, inv.id);
+    l.bind(1, invoiceId);
+    std::vector<Line> out;
     while (l.step())
-        inv.lines.push_back({static_cast<int>(l.i64(0)), l.text(1), l.i64(2), l.text(3), l.i64(4), l.i64(5), l.text(6)});
-    return inv;
+        out.push_back({static_cast<int>(l.i64(0)), l.text(1), l.i64(2), l.text(3), l.i64(4), l.i64(5), l.text(6)});
+    return out;
 }
 
 std::vector<Invoice> Ledger::forYear(int year) {
@@ -150,13 +156,7 @@ std::vector<Invoice> Ledger::forYear(int year) {
     s.bind(1, year);
     std::vector<Invoice> out;
     while (s.step()) out.push_back(readInvoice(s));
-    for (Invoice& inv : out) {
-        Stmt l(DB(db_), "SELECT line_no, kind, quantity_hundredths, unit, unit_price_micro, amount_ore, description "
-                        "FROM invoice_line WHERE invoice_id = ? ORDER BY line_no", path_);
-        l.bind(1, inv.id);
-        while (l.step())
-            inv.lines.push_back({static_cast<int>(l.i64(0)), l.text(1), l.i64(2), l.text(3), l.i64(4), l.i64(5), l.text(6)});
-    }
+    for (Invoice& inv : out) inv.lines = lines(inv.id);
     return out;
 }
 

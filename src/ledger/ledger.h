@@ -59,6 +59,7 @@ public:
 
 private:
     void exec(const std::string& sql);
+    std::vector<Line> lines(std::int64_t invoiceId);
     void* db_ = nullptr;
     std::string path_;
 };

@@ -1,23 +1,10 @@
 #include "backends/ehf/ehf.h"
+#include "core/text.h"
 
 #include <sstream>
 
 namespace dv::ehf {
 namespace {
-
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-        case '&': o += "&amp;"; break;
-        case '<': o += "&lt;"; break;
-        case '>': o += "&gt;"; break;
-        case '"': o += "&quot;"; break;
-        default: o += c;
-        }
-    }
-    return o;
-}
 
 std::string quantity(std::int64_t hundredths) {
     std::string sign = hundredths < 0 ? "-" : "";
@@ -36,21 +23,21 @@ void party(std::ostringstream& x, const char* role, const Party& p) {
     x << "  <cac:" << role << ">\n    <cac:Party>\n"
       << "      <cbc:EndpointID schemeID=\"0192\">" << p.orgnr << "</cbc:EndpointID>\n"
       << "      <cac:PartyIdentification><cbc:ID schemeID=\"0192\">" << p.orgnr << "</cbc:ID></cac:PartyIdentification>\n"
-      << "      <cac:PartyName><cbc:Name>" << esc(p.name) << "</cbc:Name></cac:PartyName>\n"
+      << "      <cac:PartyName><cbc:Name>" << xmlEscape(p.name) << "</cbc:Name></cac:PartyName>\n"
       << "      <cac:PostalAddress>\n";
-    if (!p.street.empty()) x << "        <cbc:StreetName>" << esc(p.street) << "</cbc:StreetName>\n";
-    if (!p.city.empty()) x << "        <cbc:CityName>" << esc(p.city) << "</cbc:CityName>\n";
-    if (!p.postcode.empty()) x << "        <cbc:PostalZone>" << esc(p.postcode) << "</cbc:PostalZone>\n";
+    if (!p.street.empty()) x << "        <cbc:StreetName>" << xmlEscape(p.street) << "</cbc:StreetName>\n";
+    if (!p.city.empty()) x << "        <cbc:CityName>" << xmlEscape(p.city) << "</cbc:CityName>\n";
+    if (!p.postcode.empty()) x << "        <cbc:PostalZone>" << xmlEscape(p.postcode) << "</cbc:PostalZone>\n";
     x << "        <cac:Country><cbc:IdentificationCode>" << p.country << "</cbc:IdentificationCode></cac:Country>\n"
       << "      </cac:PostalAddress>\n"
       << "      <cac:PartyLegalEntity>\n"
-      << "        <cbc:RegistrationName>" << esc(p.name) << "</cbc:RegistrationName>\n"
+      << "        <cbc:RegistrationName>" << xmlEscape(p.name) << "</cbc:RegistrationName>\n"
       << "        <cbc:CompanyID schemeID=\"0192\">" << p.orgnr << "</cbc:CompanyID>\n"
       << "      </cac:PartyLegalEntity>\n";
     if (!p.contact.empty() || !p.email.empty()) {
         x << "      <cac:Contact>\n";
-        if (!p.contact.empty()) x << "        <cbc:Name>" << esc(p.contact) << "</cbc:Name>\n";
-        if (!p.email.empty()) x << "        <cbc:ElectronicMail>" << esc(p.email) << "</cbc:ElectronicMail>\n";
+        if (!p.contact.empty()) x << "        <cbc:Name>" << xmlEscape(p.contact) << "</cbc:Name>\n";
+        if (!p.email.empty()) x << "        <cbc:ElectronicMail>" << xmlEscape(p.email) << "</cbc:ElectronicMail>\n";
         x << "      </cac:Contact>\n";
     }
     x << "    </cac:Party>\n  </cac:" << role << ">\n";
@@ -101,36 +88,36 @@ std::string write(const Document& d) {
       << "  xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\n"
       << "  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>\n"
       << "  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>\n"
-      << "  <cbc:ID>" << esc(d.number) << "</cbc:ID>\n"
+      << "  <cbc:ID>" << xmlEscape(d.number) << "</cbc:ID>\n"
       << "  <cbc:IssueDate>" << d.issueDate.iso() << "</cbc:IssueDate>\n";
     if (!d.creditNote) x << "  <cbc:DueDate>" << d.dueDate.iso() << "</cbc:DueDate>\n";
     x << "  <cbc:" << (d.creditNote ? "CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>" : "InvoiceTypeCode>380</cbc:InvoiceTypeCode>") << "\n"
       << "  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\n"
-      << "  <cbc:BuyerReference>" << esc(d.buyerReference) << "</cbc:BuyerReference>\n"
+      << "  <cbc:BuyerReference>" << xmlEscape(d.buyerReference) << "</cbc:BuyerReference>\n"
       << "  <cac:InvoicePeriod>\n    <cbc:StartDate>" << d.periodStart.iso() << "</cbc:StartDate>\n"
       << "    <cbc:EndDate>" << d.periodEnd.iso() << "</cbc:EndDate>\n  </cac:InvoicePeriod>\n";
     if (d.creditNote)
-        x << "  <cac:BillingReference>\n    <cac:InvoiceDocumentReference>\n      <cbc:ID>" << esc(d.creditedNumber)
+        x << "  <cac:BillingReference>\n    <cac:InvoiceDocumentReference>\n      <cbc:ID>" << xmlEscape(d.creditedNumber)
           << "</cbc:ID>\n      <cbc:IssueDate>" << d.creditedIssueDate.iso()
           << "</cbc:IssueDate>\n    </cac:InvoiceDocumentReference>\n  </cac:BillingReference>\n";
-    x << "  <cac:AdditionalDocumentReference>\n    <cbc:ID>" << esc(d.number) << "</cbc:ID>\n"
+    x << "  <cac:AdditionalDocumentReference>\n    <cbc:ID>" << xmlEscape(d.number) << "</cbc:ID>\n"
       << "    <cac:Attachment>\n      <cbc:EmbeddedDocumentBinaryObject mimeCode=\"application/pdf\" filename=\""
-      << esc(d.pdfFilename) << "\">" << base64(d.pdf) << "</cbc:EmbeddedDocumentBinaryObject>\n"
+      << xmlEscape(d.pdfFilename) << "\">" << base64(d.pdf) << "</cbc:EmbeddedDocumentBinaryObject>\n"
       << "    </cac:Attachment>\n  </cac:AdditionalDocumentReference>\n";
     party(x, "AccountingSupplierParty", d.seller);
     party(x, "AccountingCustomerParty", d.buyer);
     x << "  <cac:PaymentMeans>\n    <cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>\n";
     if (d.creditNote) x << "    <cbc:PaymentDueDate>" << d.dueDate.iso() << "</cbc:PaymentDueDate>\n";
-    x << "    <cbc:PaymentID>" << esc(d.kid) << "</cbc:PaymentID>\n"
+    x << "    <cbc:PaymentID>" << xmlEscape(d.kid) << "</cbc:PaymentID>\n"
       << "    <cac:PayeeFinancialAccount><cbc:ID>" << d.account << "</cbc:ID></cac:PayeeFinancialAccount>\n"
       << "  </cac:PaymentMeans>\n";
-    if (!d.paymentTerms.empty()) x << "  <cac:PaymentTerms><cbc:Note>" << esc(d.paymentTerms) << "</cbc:Note></cac:PaymentTerms>\n";
+    if (!d.paymentTerms.empty()) x << "  <cac:PaymentTerms><cbc:Note>" << xmlEscape(d.paymentTerms) << "</cbc:Note></cac:PaymentTerms>\n";
     x << "  <cac:TaxTotal>\n    <cbc:TaxAmount currencyID=\"NOK\">0.00</cbc:TaxAmount>\n"
       << "    <cac:TaxSubtotal>\n      <cbc:TaxableAmount currencyID=\"NOK\">" << amount(total) << "</cbc:TaxableAmount>\n"
       << "      <cbc:TaxAmount currencyID=\"NOK\">0.00</cbc:TaxAmount>\n"
       << "      <cac:TaxCategory>\n        <cbc:ID>" << d.taxCategory << "</cbc:ID>\n"
-      << "        <cbc:TaxExemptionReasonCode>" << esc(d.exemptionCode) << "</cbc:TaxExemptionReasonCode>\n"
-      << "        <cbc:TaxExemptionReason>" << esc(d.exemptionReason) << "</cbc:TaxExemptionReason>\n"
+      << "        <cbc:TaxExemptionReasonCode>" << xmlEscape(d.exemptionCode) << "</cbc:TaxExemptionReasonCode>\n"
+      << "        <cbc:TaxExemptionReason>" << xmlEscape(d.exemptionReason) << "</cbc:TaxExemptionReason>\n"
       << "        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>\n      </cac:TaxCategory>\n"
       << "    </cac:TaxSubtotal>\n  </cac:TaxTotal>\n"
       << "  <cac:LegalMonetaryTotal>\n"
@@ -140,10 +127,10 @@ std::string write(const Document& d) {
       << "    <cbc:PayableAmount currencyID=\"NOK\">" << amount(total) << "</cbc:PayableAmount>\n"
       << "  </cac:LegalMonetaryTotal>\n";
     for (const Line& l : d.lines) {
-        x << "  <cac:" << lineEl << ">\n    <cbc:ID>" << esc(l.id) << "</cbc:ID>\n"
+        x << "  <cac:" << lineEl << ">\n    <cbc:ID>" << xmlEscape(l.id) << "</cbc:ID>\n"
           << "    <cbc:" << qtyEl << " unitCode=\"" << l.unit << "\">" << quantity(l.quantityHundredths) << "</cbc:" << qtyEl << ">\n"
           << "    <cbc:LineExtensionAmount currencyID=\"NOK\">" << amount(l.amount) << "</cbc:LineExtensionAmount>\n"
-          << "    <cac:Item>\n      <cbc:Name>" << esc(l.name) << "</cbc:Name>\n"
+          << "    <cac:Item>\n      <cbc:Name>" << xmlEscape(l.name) << "</cbc:Name>\n"
           << "      <cac:ClassifiedTaxCategory>\n        <cbc:ID>" << d.taxCategory << "</cbc:ID>\n"
           << "        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>\n      </cac:ClassifiedTaxCategory>\n"
           << "    </cac:Item>\n"

@@ -17,6 +17,7 @@
 #include <stdexcept>
 
 #include "backends/pdf/pdf.h"
+#include "core/text.h"
 
 namespace dv::pdf {
 namespace {
@@ -140,20 +141,6 @@ std::string color(const Rgb& c, const char* op) {
 }
 
 PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
-
-std::string xmlEscape(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-        case '&': o += "&amp;"; break;
-        case '<': o += "&lt;"; break;
-        case '>': o += "&gt;"; break;
-        case '"': o += "&quot;"; break;
-        default: o += c;
-        }
-    }
-    return o;
-}
 
 std::string pdfDate(const Date& d) {
     char buf[40];
