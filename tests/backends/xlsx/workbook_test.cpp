@@ -43,7 +43,7 @@ TEST_CASE("the workbook has named parameters, live formulas with cached values, 
     CHECK(sheet3.find("<autoFilter ") != std::string::npos);
     CHECK(sheet3.find("paperSize=\"9\"") != std::string::npos);  // A4
     std::string core = part(book, "docProps/core.xml");
-    CHECK(core.find("2024-05-06T00:00:00Z") != std::string::npos);  // the document date, not the clock
+    CHECK(core.find("2021-02-15T00:00:00Z") != std::string::npos);  // the document date, not the clock
     CHECK(part(book, "xl/charts/chart1.xml").find("<c:barChart>") != std::string::npos);
 }
 
