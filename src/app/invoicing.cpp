@@ -91,6 +91,13 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
     for (Language l : {Language::Nynorsk, Language::Bokmal})
         labels[l] = input::loadLabels(o.templatesDir + "/" + languageDir(l) + "/faktura.json", diags);
     if (!diags.empty()) throw InputError{diags};
+    const Agreement* agreement = s.agreementForYear(year);
+    for (Language l : {Language::Nynorsk, Language::Bokmal}) {
+        const std::string key = "mva." + (agreement ? agreement->organisationModel : s.organisationModel);
+        if (!labels[l].count(key))
+            diags.add(o.templatesDir + "/" + languageDir(l) + "/faktura.json", "/" + key, "missing text for \"" + key + "\" (the VAT reason)");
+    }
+    if (!diags.empty()) throw InputError{diags};
     auto say = [&](Language l, const std::string& key, const Value& v) {
         std::string file = o.templatesDir + "/" + languageDir(l) + "/faktura.json";
         auto it = labels[l].find(key);
@@ -306,6 +313,11 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             Value terms;
             terms["dagar"] = std::to_string(s.paymentDays);
             auto termsText = tmpl::renderMustache("faktura.json /betalingsvilkar", labels.at(lang).at("betalingsvilkar"), terms, local, tmpl::Escape::None);
+            // The VAT reason follows the organisation model of the agreement in force that year.
+            Value vat;
+            vat["lovgrunnlag"] = agreement ? (lang == Language::Bokmal ? agreement->legalBasisNb : agreement->legalBasis) : std::string();
+            const std::string vatKey = "mva." + (agreement ? agreement->organisationModel : s.organisationModel);
+            auto vatText = tmpl::renderMustache("faktura.json /" + vatKey, labels.at(lang).at(vatKey), vat, local, tmpl::Escape::None);
             v["referanse"] = refText.value_or("");
             v["vilkar"] = termsText.value_or("");
             Value seller;
@@ -336,7 +348,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             v["sum"] = signedMoney(Money::ore(inv.totalOre));
             v["konto"] = norsk::account(s.host.account);
             v["kid"] = inv.kid;
-            v["mva_tekst"] = s.vatExemptionText;
+            v["mva_tekst"] = vatText.value_or("");
             pdf::DocumentInfo info;
             info.author = s.host.name;
             info.subject = std::string(credit ? "Kreditnota " : "Faktura ") + inv.number + ", " + k.name;
@@ -369,7 +381,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             d.paymentTerms = termsText.value_or("");
             d.taxCategory = s.vatCategory;
             d.exemptionCode = s.vatCategory == "E" ? "VATEX-EU-132" : "VATEX-EU-O";
-            d.exemptionReason = s.vatExemptionText;
+            d.exemptionReason = vatText.value_or("");
             for (const ledger::Line& l : inv.lines)
                 d.lines.push_back({std::to_string(l.lineNo), l.description, l.quantityHundredths, l.unit,
                                    Rate::micro(l.unitPriceMicro), Money::ore(l.amountOre)});

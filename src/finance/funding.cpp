@@ -120,32 +120,46 @@ FundingRun computeFunding(const Inputs& in, const FundingModel& model, int year,
     run.model = &model;
     run.params = params;
     run.populationDate = Date{year - 1, 1, 1};
+    std::vector<std::size_t> missing;
     for (std::size_t i = 0; i < in.kommunar.size(); ++i) {
         const Kommune& k = in.kommunar[i];
         int months = membershipMonths(k, year);
         auto pop = k.populationOn(run.populationDate);
         bool assumed = false;
+        Date from = run.populationDate;
         if (!pop) {
             auto a = in.settings.assumedPopulation.find(run.populationDate);
             if (a != in.settings.assumedPopulation.end()) {
                 pop = k.populationOn(a->second);
                 assumed = pop.has_value();
+                from = a->second;
             }
         }
         if (!pop) {
-            diags.add(in.kommunarFile, "/kommunar/" + std::to_string(i) + "/folketal",
-                      "no population for " + run.populationDate.iso() + ", which budget year " +
-                          std::to_string(year) + " needs (" + k.name + ")");
+            missing.push_back(i);
             continue;
         }
         Contribution c = contributionFor(k, *pop, months, params, model.hostPays);
         c.populationAssumed = assumed;
+        c.populationFrom = from;
         run.populationAssumed = run.populationAssumed || (assumed && c.payer);
         if (months > 0) ++run.members;
         if (c.payer) ++run.payers;
         run.total += c.amount;
         run.rows.push_back(c);
     }
+    // A year whose figures are not there yet is one problem, not one per municipality.
+    const std::string hint = "add the figures for " + run.populationDate.iso() + " to folketal, or an assumption to " +
+                             in.settingsFile + " /folketal_foresetnad";
+    if (!missing.empty() && missing.size() == in.kommunar.size() && missing.size() > 1)
+        diags.add(in.kommunarFile, "/kommunar",
+                  "no municipality has a population for " + run.populationDate.iso() + ", which budget year " +
+                      std::to_string(year) + " needs", hint);
+    else
+        for (std::size_t i : missing)
+            diags.add(in.kommunarFile, "/kommunar/" + std::to_string(i) + "/folketal",
+                      "no population for " + run.populationDate.iso() + ", which budget year " + std::to_string(year) +
+                          " needs (" + in.kommunar[i].name + ")");
     run.budgetNeed = in.settings.budgetNeedFor(year);
     if (run.budgetNeed) run.hostShare = *run.budgetNeed - run.total;
     run.stats = fairness(run.rows);

@@ -55,6 +55,7 @@ struct Contribution {
     Money krPerInhabitant;  // amount / population, rounded to øre (R1)
     Limit limit = Limit::None;
     bool populationAssumed = false;  // the population is an assumption (samarbeid.json /folketal_foresetnad)
+    Date populationFrom;             // the 1 January the figure is for (earlier than the run's when assumed)
 };
 
 // Months of `year` covered by the municipality's membership periods (a month counts when the

@@ -380,7 +380,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.knowledgeBaseOccasion = r.string("runde").value_or("");
     }
     if (const Json* f = top.object("faktura")) {
-        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "mva_fritak", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
+        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
         s.vatCategory = r.oneOf("avgiftskategori", {"O", "E"}, false).value_or("O");
         if (const Json* dates = r.object("fakturadatoar", false)) {
             for (const auto& [key, value] : dates->items()) {
@@ -394,7 +394,6 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         }
         s.paymentDays = static_cast<int>(r.integer("betalingsfrist_dagar", true, 1, 365).value_or(30));
         s.kidMethod = r.oneOf("kid", {"MOD10", "MOD11"}).value_or("MOD10");
-        s.vatExemptionText = r.string("mva_fritak").value_or("");
         s.ledgerPath = r.string("reskontro").value_or("");
     }
     s.organisationModel = top.oneOf("organisasjonsmodell", {"vertskommune", "oppgavefellesskap"}).value_or("vertskommune");

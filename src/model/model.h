@@ -239,7 +239,6 @@ struct Settings {
     Date documentDate;                   // the knowledge base's date
     std::string knowledgeBaseOccasion;   // the hearing it goes out with
     int paymentDays = 30;
-    std::string vatExemptionText;
     std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
     std::map<int, Date> invoiceDates;        // invoice date per budget year
     std::string kidMethod;  // "MOD10" or "MOD11"

@@ -101,6 +101,8 @@ view::Value contributionValue(const Contribution& c, const Inputs& in) {
     r["nummer"] = c.kommune->kommunenummer;
     r["namn"] = c.kommune->name;
     r["folketal"] = str(c.population);
+    r["folketal_foresetnad"] = c.populationAssumed;
+    r["folketal_fra"] = c.populationFrom.year > 0 ? norsk::date(c.populationFrom) : std::string();
     r["bidrag"] = norsk::kroner(c.amount);
     r["bidrag_ore"] = norsk::money(c.amount);
     r["fast"] = norsk::kroner(c.fixedPart);

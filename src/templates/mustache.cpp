@@ -16,7 +16,9 @@ namespace km = kainjow::mustache;
 using view::Value;
 
 km::data toData(const Value& v) {
-    if (v.isString()) return km::data(v.str());
+    // An empty text is false in a section, as the Mustache spec has it (kainjow would take any
+    // string as true), so {{^x}}…{{/x}} is how a template says what stands when x is unknown.
+    if (v.isString()) return v.str().empty() ? km::data(km::data::type::bool_false) : km::data(v.str());
     if (v.isBool()) return km::data(v.flag() ? km::data::type::bool_true : km::data::type::bool_false);
     if (v.isList()) {
         km::data list(km::data::type::list);

@@ -212,3 +212,23 @@ TEST_CASE("every hearing package holds what its manifest says; the list matches 
     }
     CHECK(rows == 43);
 }
+
+TEST_CASE("issue 10: a template value the occasion's inputs do not give stops the run at its line:col, nothing written", "[municipal]") {
+    TempDir tmp;
+    fs::copy(kSource + "/templates", tmp / "templates", fs::copy_options::recursive);
+    // The decision round's years have no funding need: an unguarded {{modell.behov}} has no value.
+    fs::path t = tmp / "templates/nn/saksframlegg-vedtak.md";
+    std::string src = readFile(t);
+    src += "\nBehovet for {{#aar}}{{aar}} er {{modell.behov}} kroner. {{/aar}}\n";
+    writeFile(t, src);
+    int line = 0;
+    for (char c : src) line += c == '\n';
+    std::ostringstream err;
+    int code = app::run({"--quiet", "--inputs", kSource + "/inputs", "--templates", (tmp / "templates").string(), "--out",
+                         (tmp / "out").string(), "--runde", "vedtak-2025", "saksframlegg"},
+                        err);
+    CHECK(code == 2);
+    CHECK(has(err.str(), "saksframlegg-vedtak.md: " + std::to_string(line) + ":"));
+    CHECK(has(err.str(), "no value for \"{{modell.behov}}\""));
+    CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
+}

@@ -211,3 +211,47 @@ TEST_CASE("projection: who reaches the cap when, with the cap not indexed", "[fu
     CHECK(pr.firstYearAtCap[stord] == 2022);
     CHECK(pr.years[0].atCap > base.stats.atCap);
 }
+
+TEST_CASE("issue 10: a deflator is needed only for a parameter that is indexed", "[funding]") {
+    FundingModel m = model2021();  // indexes nothing
+    std::string error;
+    auto p = indexedParameters(m, 2026, {}, m.indexation, std::nullopt, &error);
+    REQUIRE(p);
+    CHECK(p->fixed == Money::kroner(100'000));
+    CHECK(p->year == 2026);
+    Indexation cap;
+    cap.cap = true;
+    CHECK_FALSE(indexedParameters(m, 2026, {}, cap, std::nullopt, &error));
+    CHECK(error == "no deflator for 2022");
+    Indexation floor;
+    floor.floor = true;  // the model has no floor: nothing to index
+    CHECK(indexedParameters(m, 2026, {}, floor, std::nullopt, &error));
+}
+
+TEST_CASE("issue 10: assumed population is used, marked, and a missing year is one diagnostic", "[funding]") {
+    const Inputs& in = shipped();
+    const FundingModel* m = in.settings.modelForYear(2026);
+    REQUIRE(m);
+    CHECK(m->id == "avtale-2025");
+    Diagnostics d;
+    auto run = computeFunding(in, *m, 2026, paramsOf(*m), d);
+    CHECK(d.empty());
+    CHECK(run.populationAssumed);
+    for (const auto& c : run.rows) {
+        CHECK(c.populationAssumed);
+        CHECK(c.populationFrom == Date{2024, 1, 1});
+        if (c.kommune->kommunenummer == "4634") CHECK(c.amount == Money::kroner(133'880));  // 100 000 + 20 × 1 694
+    }
+    auto r2025 = computeFunding(in, *m, 2025, paramsOf(*m), d);
+    CHECK_FALSE(r2025.populationAssumed);  // 1.1.2024 is in the data
+    for (const auto& c : r2025.rows)
+        if (c.kommune->kommunenummer == "4634") {
+            CHECK(c.months == 5);  // from 1 August
+            CHECK(c.amount == Money::ore(5'578'333));  // 133 880 × 5/12
+        }
+    Diagnostics missing;
+    computeFunding(in, *m, 2027, paramsOf(*m), missing);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing.format().find("kommunar.json: /kommunar: no municipality has a population for 2026-01-01, which budget year 2027 needs") !=
+          std::string::npos);
+}

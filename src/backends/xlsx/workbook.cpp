@@ -402,9 +402,11 @@ private:
             str(ws, r, cNr, k.kommunenummer);
             str(ws, r, cNamn, k.name);
             // Population: the figure on the Folketal sheet for the date the year uses.
-            formula(ws, r, cPop, sheetRef(popSheet_) + cellRef(popFirstRow_ + i, popColumn_[run.populationDate]),
+            // (an assumed figure: the earlier date's, as samarbeid.json /folketal_foresetnad says)
+            const Date popDate = c.populationFrom.year > 0 ? c.populationFrom : run.populationDate;
+            formula(ws, r, cPop, sheetRef(popSheet_) + cellRef(popFirstRow_ + i, popColumn_[popDate]),
                     static_cast<double>(c.population), int_);
-            str(ws, r, cPopDate, norsk::shortDate(run.populationDate));
+            str(ws, r, cPopDate, norsk::shortDate(popDate));
             str(ws, r, cMember, c.months > 0 ? L("ja") : L("nei"));
             number(ws, r, cMonths, c.months, nullptr);
             str(ws, r, cPayer, c.payer ? L("ja") : L("nei"));
@@ -721,6 +723,9 @@ private:
         wrapped(ws, r++, 0, L("om.merknader"), boldWrap_);
         for (const auto& n : v_.inputs->dataNotes) wrapped(ws, r++, 1, n, wrap_);
         for (const auto& n : v_.inputs->settings.notes) wrapped(ws, r++, 1, n, wrap_);
+        // What this year's figures rest on that no source confirms.
+        if (v_.current.run.populationAssumed) wrapped(ws, r++, 1, v_.inputs->settings.assumedPopulationNote, wrap_);
+        if (!v_.current.model->confirmed) wrapped(ws, r++, 1, v_.current.model->note, wrap_);
         rowHeights(ws);
         printSetup(ws, -1, false);
     }
