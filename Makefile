@@ -1,15 +1,20 @@
 # Two set-up commands (see README.md):
 #   make        install missing Debian packages, build, run the whole pipeline on inputs/ into outputs/
 #   make test   the same set-up, then the tests through ctest
-# Other targets: build, deps, bench, clean.
+# Other targets: build, deps, bench, clean, clean-room (a fresh Debian root runs the two commands).
+#
+# Every step can be run again after it failed or was interrupted, without `make clean`: the
+# package step and the configure step each leave their stamp in $(BUILD_DIR) only when they
+# finished, and configure starts from a fresh CMake cache when the one left behind does not work.
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Debian bookworm packages the build, the pipeline and the tests need. Keep in step with README.md.
+# Debian bookworm packages the build, the pipeline and the tests need, found by running `make` and
+# `make test` in a fresh bookworm root (`make clean-room`). Keep in step with README.md.
 PACKAGES := build-essential cmake pkg-config \
-  libpodofo-dev libxlsxwriter-dev nlohmann-json3-dev catch2 \
+  libpodofo-dev libfreetype-dev libxlsxwriter-dev nlohmann-json3-dev catch2 \
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
   libhyphen-dev hyphen-no libsqlite3-dev libzip-dev nettle-dev \
   fonts-dejavu-core fonts-dejavu-extra icc-profiles-free \
@@ -18,29 +23,49 @@ PACKAGES := build-essential cmake pkg-config \
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Wait for another apt or dpkg run to finish instead of failing at once on its lock.
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
+CONFIGURE := cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+CACHE := $(BUILD_DIR)/CMakeCache.txt
 
-.PHONY: all run build deps test bench clean
+.PHONY: all run build deps test bench clean clean-room force-configure
 
 all: run
 
 deps: $(BUILD_DIR)/.deps-ok
 
-# Installs only what dpkg does not already report as installed; the stamp is redone when this list changes.
+# Installs only what dpkg does not report as installed, then checks again: the stamp is written
+# only when every package is there, and is redone when this Makefile changes. `dpkg --configure -a`
+# first finishes an install that was interrupted (apt-get refuses to run until that is done).
+installed = dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$'
 $(BUILD_DIR)/.deps-ok: Makefile
-	@missing=""; for p in $(PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
-	done; \
+	@rm -f $@
+	@missing=""; for p in $(PACKAGES); do $(installed) || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing missing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  $(SUDO) dpkg --configure -a && \
+	  $(APT) update -qq && \
+	  $(APT) install -y -qq --no-install-recommends $$missing || exit 1; \
+	  still=""; for p in $$missing; do $(installed) || still="$$still $$p"; done; \
+	  if [ -n "$$still" ]; then echo "make: still not installed:$$still" >&2; exit 1; fi; \
 	fi
 	@mkdir -p $(BUILD_DIR) && touch $@
 
-$(BUILD_DIR)/CMakeCache.txt: $(BUILD_DIR)/.deps-ok CMakeLists.txt
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+# Configured means: cmake finished (the stamp .configured), and its cache and generated build files
+# are there and not newer than the stamp. Otherwise configure again. A configure that fails removes
+# the cache it left, so the next run starts afresh; one that fails on a cache an earlier run left
+# (interrupted, truncated, from another checkout) is tried once more from a fresh cache.
+CONFIGURE_WHEN := $(if $(and $(wildcard $(CACHE)),$(or $(wildcard $(BUILD_DIR)/Makefile),$(wildcard $(BUILD_DIR)/build.ninja))),$(CACHE),force-configure)
+$(BUILD_DIR)/.configured: $(BUILD_DIR)/.deps-ok CMakeLists.txt $(CONFIGURE_WHEN)
+	@rm -f $@; had_cache=; [ -f $(CACHE) ] && had_cache=1; \
+	echo "$(CONFIGURE)"; $(CONFIGURE) && exit 0; rm -f $(CACHE); \
+	if [ -n "$$had_cache" ]; then \
+	  echo "make: configure failed with the CMake cache left in $(BUILD_DIR); once more from a fresh cache"; \
+	  $(CONFIGURE) && exit 0; rm -f $(CACHE); \
+	fi; exit 1
+	@touch $@
 
-build: $(BUILD_DIR)/CMakeCache.txt
+build: $(BUILD_DIR)/.configured
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
@@ -51,6 +76,11 @@ test: build
 
 bench: build
 	$(BUILD_DIR)/digivestland-bench .
+
+# A fresh Debian bookworm root (mmdebstrap) clones the current commit and runs `make` and
+# `make test` as README.md says; see tests/clean-room/run.sh. Needs root (or sudo).
+clean-room:
+	$(SUDO) bash tests/clean-room/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR)
