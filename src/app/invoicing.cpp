@@ -118,7 +118,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             v["maanader"] = std::to_string(l.months);
             if (l.withdrawal) {
                 v["dato"] = norsk::shortDate(l.withdrawal->date);
-                v["skildring"] = l.withdrawal->description;
+                v["skildring"] = l.withdrawal->description.in(w.language);
                 v["timar"] = quantityText(l.withdrawal->hundredthsOfHours);
                 v["timepris"] = norsk::money(l.withdrawal->hourlyRate);
             }

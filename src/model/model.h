@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "model/local_text.h"
 
 namespace dv {
 
@@ -51,13 +52,13 @@ enum class Phase { Ide, Konsept, Prosjekt, Innforing, Avslutta };
 struct FundingSource {
     std::string kind;  // skjonnsmidlar, ks_tilskot, eigeninnsats, deltakardel, anna
     Money amount;
-    std::string note;
+    LocalText note;
 };
 
 struct Withdrawal {  // uttak av ressursar: billable to one municipality
     std::string kommunenummer;
     Date date;
-    std::string description;
+    LocalText description;
     long hundredthsOfHours = 0;  // 7,5 t = 750
     Money hourlyRate;
     Money amount() const;  // hours × rate, rounded to øre (R1)
@@ -65,9 +66,9 @@ struct Withdrawal {  // uttak av ressursar: billable to one municipality
 
 struct Project {
     std::string id;
-    std::string name;
+    LocalText name;
     StrategicArea area = StrategicArea::Kompetanse;
-    std::string group;  // faggruppe / tenesteområde
+    LocalText group;  // faggruppe / tenesteområde
     Phase phase = Phase::Ide;
     std::string owner;  // kommunenummer
     std::vector<std::string> participants;
@@ -102,9 +103,9 @@ struct SolveFor {  // budget solver: which parameter to find, and the total it m
 
 struct FundingModel {
     std::string id;
-    std::string name;
+    LocalText name;
     std::string status;  // "vedteke" or "forslag"
-    std::string note;
+    LocalText note;
     int fromYear = 0;
     std::optional<int> toYear;
     int priceYear = 0;  // the year the parameters are stated in
@@ -141,21 +142,21 @@ struct BudgetNeed {
 };
 
 struct StaffRole {  // the secretariat's staffing
-    std::string role;
+    LocalText role;
     int hundredthsFte = 0;  // årsverk × 100
 };
 
 struct NationalSeat {  // a seat the cooperation holds in KS' national bodies
-    std::string resource;
-    std::string body;
+    LocalText resource;
+    LocalText body;
 };
 
 struct VersionEntry {  // the knowledge base's version log
     std::string version;
     std::optional<Date> date;
-    std::string anchoring;
-    std::string changes;
-    std::string responsible;
+    LocalText anchoring;
+    LocalText changes;
+    LocalText responsible;
 };
 
 struct Resources {
@@ -170,7 +171,7 @@ struct Projection {
     int years = 0;
     int basisPoints = 0;  // deflator assumed for the years beyond the series
     Indexation indexation;
-    std::string note;
+    LocalText note;
 };
 
 struct Settings {
@@ -197,7 +198,7 @@ struct Settings {
     std::string ledgerPath;
     Resources resources;
     std::vector<VersionEntry> versionLog;
-    std::vector<std::string> notes;
+    std::vector<LocalText> notes;
 
     const FundingModel* modelForYear(int year) const;
     const FundingModel* modelById(const std::string& id) const;
@@ -212,7 +213,7 @@ struct Inputs {
     std::vector<Kommune> kommunar;
     Portfolio portfolio;
     Settings settings;
-    std::vector<std::string> dataNotes;  // what the data says it does not know
+    std::vector<LocalText> dataNotes;  // what the data says it does not know
 
     const Kommune* kommune(const std::string& nr) const;
 };

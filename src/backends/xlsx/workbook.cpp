@@ -184,7 +184,7 @@ private:
         const std::string& pre = mv.namePrefix;
         const Parameters& p = mv.run.params;
         ParamRefs refs;
-        str(ws, paramRow_++, 0, heading + ": " + mv.model->name, bold_);
+        str(ws, paramRow_++, 0, heading + ": " + mv.model->name.in(v_.language), bold_);
         auto row = [&](const std::string& label, const std::string& name, double value, lxw_format* f,
                        const std::string& note) {
             str(ws, paramRow_, 0, label);
@@ -211,9 +211,9 @@ private:
         }
         if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, "");
         if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, "");
-        if (!mv.model->note.empty()) {
-            str(ws, paramRow_, 0, mv.model->note, wrap_);
-            worksheet_merge_range(ws, paramRow_, 0, paramRow_, 3, mv.model->note.c_str(), wrap_);
+        if (const std::string& note = mv.model->note.in(v_.language); !note.empty()) {
+            str(ws, paramRow_, 0, note, wrap_);
+            worksheet_merge_range(ws, paramRow_, 0, paramRow_, 3, note.c_str(), wrap_);
             worksheet_set_row(ws, paramRow_, 45, nullptr);
             ++paramRow_;
         }
@@ -259,7 +259,7 @@ private:
 
     void writeContributions(lxw_worksheet* ws) {
         const FundingRun& run = v_.current.run;
-        str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name, title_);
+        str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name.in(v_.language), title_);
         str(ws, 1, 0, L("bidrag.forklaring"));
         const int hr = 3;
         const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "kol.folketal_per", "kol.medlem",
@@ -369,7 +369,7 @@ private:
         const FundingRun& a = v_.current.run;
         const FundingRun& b = v_.proposed.run;
         str(ws, 0, 0, L("saml.tittel") + " " + std::to_string(v_.year), title_);
-        str(ws, 1, 0, v_.current.model->name + "  →  " + v_.proposed.model->name);
+        str(ws, 1, 0, v_.current.model->name.in(v_.language) + "  →  " + v_.proposed.model->name.in(v_.language));
         const int hr = 3;
         const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "saml.gjeldande", "saml.forslag",
                               "saml.endring", "saml.endring_prosent", "saml.kr_gjeldande", "saml.kr_forslag"};
@@ -417,8 +417,8 @@ private:
         const Projection& ps = v_.projectionSettings;
         const FundingRun& base = v_.current.run;
         str(ws, 0, 0, L("fram.tittel"), title_);
-        str(ws, 1, 0, ps.note, wrap_);
-        worksheet_merge_range(ws, 1, 0, 1, 10, ps.note.c_str(), wrap_);
+        str(ws, 1, 0, ps.note.in(v_.language), wrap_);
+        worksheet_merge_range(ws, 1, 0, 1, 10, ps.note.in(v_.language).c_str(), wrap_);
         worksheet_set_row(ws, 1, 45, nullptr);
         const int c0 = 2;  // first year column (the base year)
         int ny = static_cast<int>(pr.years.size());
@@ -562,15 +562,15 @@ private:
         };
         line(L("om.budsjettaar"), std::to_string(v_.year));
         line(L("om.folketal"), norsk::date(v_.current.run.populationDate));
-        line(L("om.modell"), v_.current.model->name);
-        line(L("om.forslag"), v_.proposed.model->name);
+        line(L("om.modell"), v_.current.model->name.in(v_.language));
+        line(L("om.forslag"), v_.proposed.model->name.in(v_.language));
         line(L("om.dato"), norsk::date(v_.documentDate));
         line(L("om.avrunding"), L("om.avrunding_tekst"));
         line(L("om.bruk"), L("om.bruk_tekst"));
         ++r;
         str(ws, r++, 0, L("om.merknader"), bold_);
-        for (const auto& n : v_.inputs->dataNotes) str(ws, r++, 1, n, wrap_);
-        for (const auto& n : v_.inputs->settings.notes) str(ws, r++, 1, n, wrap_);
+        for (const auto& n : v_.inputs->dataNotes) str(ws, r++, 1, n.in(v_.language), wrap_);
+        for (const auto& n : v_.inputs->settings.notes) str(ws, r++, 1, n.in(v_.language), wrap_);
         worksheet_set_column(ws, 0, 0, 24, nullptr);
         worksheet_set_column(ws, 1, 1, 100, nullptr);
         printSetup(ws, -1, false);
