@@ -32,7 +32,12 @@ std::string usage() {
            "  --inputs DIR      input files (kommunar.json, portefolje.json, samarbeid.json); default inputs\n"
            "  --templates DIR   templates and wording, per målform under nn/ and nb/; default templates\n"
            "  --out DIR         output directory; default outputs\n"
-           "  --year YYYY       budget and invoice year; default from samarbeid.json\n"
+           "  --year YYYY       budget and invoice year for arbeidsbok and fakturaer; default samarbeid.json /standardaar\n"
+           "  --runde ID        the occasion for avtalar, saksframlegg and hoyringspakkar: a hearing or a decision\n"
+           "                    round from samarbeid.json /rundar (shipped: hoyring-2024, vedtak-2025);\n"
+           "                    default /standardrunde\n"
+           "  --dato YYYY-MM-DD the day of this run: corrections and credit notes are dated with it\n"
+           "                    (never the clock); needed with --korriger\n"
            "  --reskontro FILE  the invoice ledger (SQLite); default from samarbeid.json /faktura/reskontro\n"
            "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
            "  --quiet           no progress on stderr\n"
@@ -78,6 +83,12 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--out") o.out = value();
         else if (a == "--reskontro") o.ledger = value();
         else if (a == "--korriger") o.correct = true;
+        else if (a == "--runde") o.occasion = value();
+        else if (a == "--dato") {
+            std::string v = value();
+            o.today = Date::parseIso(v);
+            if (!o.today) throw UsageError{"--dato expects a date YYYY-MM-DD, got \"" + v + "\""};
+        }
         else if (a == "--year") {
             std::string v = value();
             if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -134,15 +145,16 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
                        Staging& staging, std::ostream& err) {
     auto t0 = std::chrono::steady_clock::now();
     Diagnostics diags;
-    auto view = buildKnowledgeView(in, year, diags);
+    (void)year;  // the knowledge base is the hearing's document: its figures are for its own year
+    auto view = buildKnowledgeView(in, in.settings.knowledgeBaseYear, diags);
     if (!view) throw InputError{diags};
     pdf::DocumentInfo info;
     info.author = in.settings.name;
-    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(year) + " (" + languageTag(lang) + ")";
-    info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(year);
+    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(in.settings.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
+    info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(in.settings.knowledgeBaseYear);
     info.date = in.settings.documentDate;
     std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);
-    std::string rel = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(year) +
+    std::string rel = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
                       (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang)) + ".pdf";
     staging.put(rel, bytes, "kunnskapsgrunnlag");
     if (!o.quiet)
@@ -191,14 +203,31 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) {
             if (t != "fakturaer") continue;
             auto t1 = std::chrono::steady_clock::now();
-            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct}, staging, err);
+            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct, o.today}, staging, err);
             if (!o.quiet)
                 err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
                     << r.credited << " credited; " << r.files << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
+            if (r.test) {
+                err << "digivestland: fakturaer " << year << ": TEST RUN: every invoice is marked as a test, numbered P"
+                    << year << "…, and asks for no payment, because:\n";
+                for (const auto& why : r.unconfirmed) err << "  - " << why << "\n";
+            }
+            for (const auto& who : r.notBilled) err << "digivestland: fakturaer " << year << ": not invoiced: " << who << "\n";
         }
         if (municipal.agreements || municipal.caseDocuments || municipal.packages) {
             auto t1 = std::chrono::steady_clock::now();
-            std::size_t n = makeMunicipalDocuments(in, year, documents(), municipal, staging);
+            std::string id = o.occasion.empty() ? in.settings.defaultOccasion : o.occasion;
+            const Occasion* occasion = in.settings.occasionById(id);
+            if (!occasion) {
+                std::vector<std::string> ids;
+                for (const auto& oc : in.settings.occasions) ids.push_back(oc.id);
+                std::string guess = closestMatch(id, ids);
+                Diagnostics d;
+                d.add(o.occasion.empty() ? in.settingsFile : std::string("--runde"), o.occasion.empty() ? "/standardrunde" : "",
+                      "no occasion \"" + id + "\" in " + in.settingsFile + " /rundar", guess.empty() ? "" : "did you mean \"" + guess + "\"?");
+                throw InputError{d};
+            }
+            std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
                     << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";

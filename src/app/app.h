@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
+
 namespace dv::app {
 
 enum ExitCode { kOk = 0, kInternal = 1, kBadInput = 2 };
@@ -16,6 +18,8 @@ struct Options {
     std::string templates = "templates";
     std::string out = "outputs";
     std::optional<int> year;
+    std::string occasion;       // --runde: the hearing or decision round for the municipal documents
+    std::optional<Date> today;  // --dato: the day corrections and credit notes are dated
     std::string ledger;    // --reskontro
     bool correct = false;  // --korriger
     std::vector<std::string> targets;

@@ -63,14 +63,28 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
     if (dateIt == s.invoiceDates.end())
         diags.add(in.settingsFile, "/faktura/fakturadatoar", "no invoice date for " + std::to_string(year) +
                                                                  ": add \"" + std::to_string(year) + "\": \"YYYY-MM-DD\"");
-    const FundingModel* model = s.modelForYear(year);
-    if (!model)
-        diags.add(in.settingsFile, "/finansieringsmodellar", "no funding model applies to " + std::to_string(year));
     if (!diags.empty()) throw InputError{diags};
-    auto mv = modelView(in, *model, year, std::nullopt, diags);
+    auto mv = yearFunding(in, year, diags);
     if (!mv) throw InputError{diags};
     const Date issueDate = dateIt->second;
     const Date dueDate = issueDate.plusDays(s.paymentDays);
+    // Corrections are made on the day of the run, which only the user can tell (never the clock).
+    const std::optional<Date> today = o.today;
+
+    // A real run needs a real account and confirmed amounts; anything unconfirmed makes it a test run.
+    InvoicingResult result;
+    if (!s.host.accountConfirmed)
+        result.unconfirmed.push_back("the host's bank account " + norsk::account(s.host.account) + " is not confirmed (" +
+                                     in.settingsFile + " /vertskommune/kontonummer_stadfesta)");
+    if (mv->model->status != "vedteke" || !mv->model->confirmed)
+        result.unconfirmed.push_back("the amounts of funding model \"" + mv->model->id + "\" are " +
+                                     (mv->model->status != "vedteke" ? "a proposal" : "not confirmed") + " (" + in.settingsFile +
+                                     " /finansieringsmodellar)");
+    if (mv->run.populationAssumed)
+        result.unconfirmed.push_back("the population on " + mv->run.populationDate.iso() + " is an assumption (" + in.settingsFile +
+                                     " /folketal_foresetnad)");
+    const bool test = !result.unconfirmed.empty();
+    result.test = test;
 
     // Wording of the lines, per målform (templates/<nn|nb>/faktura.json)
     std::map<Language, std::map<std::string, std::string>> labels;
@@ -94,7 +108,12 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
         const Kommune& k = in.kommunar[i];
         if (k.host) continue;  // the host does not invoice itself
         const Contribution& c = mv->run.rows[i];
+        if (!test && c.months > 0 && !k.membershipConfirmed(year)) {
+            result.notBilled.push_back(k.name + " (" + k.kommunenummer + "): membership in " + std::to_string(year) + " not confirmed");
+            continue;
+        }
         auto withdrawals = withdrawalsFor(in.portfolio, k.kommunenummer, year);
+        std::erase_if(withdrawals, [](const Withdrawal* w) { return w->example; });  // examples are never billed
         auto lines = invoiceLines(c, mv->run.params, withdrawals);
         if (lines.empty()) continue;
         Wanted w;
@@ -111,10 +130,11 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             v["dato"] = norsk::date(mv->run.populationDate);
             v["sats"] = norsk::rate(l.unitPrice);
             v["fra"] = norsk::integer(l.tierFrom);
-            v["til"] = l.tierTo ? norsk::integer(*l.tierTo) : "";
+            v["har_til"] = l.tierTo.has_value();
+            v["til"] = l.tierTo ? norsk::integer(*l.tierTo) : std::string();
             v["trinn"] = std::to_string(l.tier);
-            v["tak"] = mv->run.params.cap ? norsk::kroner(*mv->run.params.cap) : "";
-            v["golv"] = mv->run.params.floor ? norsk::kroner(*mv->run.params.floor) : "";
+            v["tak"] = mv->run.params.cap ? norsk::kroner(*mv->run.params.cap) : std::string();
+            v["golv"] = mv->run.params.floor ? norsk::kroner(*mv->run.params.floor) : std::string();
             v["maanader"] = std::to_string(l.months);
             if (l.withdrawal) {
                 v["dato"] = norsk::shortDate(l.withdrawal->date);
@@ -147,17 +167,19 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
     // 2. The ledger: reuse, refuse, or credit and reissue — all in one transaction
     std::string ledgerPath = o.ledgerPath.empty() ? s.ledgerPath : o.ledgerPath;
     ledger::Ledger book(ledgerPath);
-    InvoicingResult result;
     book.begin();
     try {
         const char* crashAfter = std::getenv("DV_TEST_CRASH_AFTER_INVOICES");  // tests: a run killed midway
         int inserted = 0;
         auto insertNew = [&](ledger::Invoice inv) {
-            inv.seq = book.allocate(year);
+            inv.test = test;
+            inv.seq = book.allocate(year, test);
             char num[16];
-            std::snprintf(num, sizeof num, "%04d%05lld", year, static_cast<long long>(inv.seq));
+            // Test invoices: "P" + year + number, a form the real series (digits only) never has.
+            std::snprintf(num, sizeof num, "%s%04d%05lld", test ? "P" : "", year, static_cast<long long>(inv.seq));
             inv.number = num;
-            inv.kid = makeKid(inv.kommunenummer, inv.number, s.kidMethod);
+            // Only a real invoice asks for payment: test invoices and credit notes carry no KID.
+            inv.kid = test || inv.type == "kreditnota" ? "" : makeKid(inv.kommunenummer, inv.number, s.kidMethod);
             book.insert(inv);
             if (crashAfter && ++inserted >= std::atoi(crashAfter)) std::_Exit(137);
         };
@@ -165,8 +187,9 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
         for (const Wanted& w : wanted) {
             const Kommune& k = *w.kommune;
             seen.insert(k.kommunenummer);
-            auto existing = book.active(year, k.kommunenummer);
-            if (existing && existing->contentHash == w.hash) {
+            auto existing = book.active(year, k.kommunenummer, test);
+            // The same amount stands, even where a line's wording or a population changed.
+            if (existing && (existing->contentHash == w.hash || existing->totalOre == w.total.ore())) {
                 ++result.reused;
                 continue;
             }
@@ -177,12 +200,17 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
                               " kr. Nothing was issued; run with --korriger to credit " + existing->number + " and invoice again");
                 continue;
             }
+            if (existing && !today) {
+                diags.add("--dato", "", "correcting invoice " + existing->number + " (" + k.name +
+                                            ") needs the day of the correction: run with --dato YYYY-MM-DD");
+                continue;
+            }
             if (existing) {
                 ledger::Invoice cn = *existing;
                 cn.type = "kreditnota";
                 cn.credits = existing->number;
-                cn.issueDate = issueDate.iso();
-                cn.dueDate = dueDate.iso();
+                cn.issueDate = today->iso();
+                cn.dueDate = today->iso();  // nothing to pay
                 cn.status = "aktiv";
                 cn.pdfSha256.clear();
                 cn.xmlSha256.clear();
@@ -194,8 +222,10 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             inv.year = year;
             inv.type = "faktura";
             inv.kommunenummer = k.kommunenummer;
-            inv.issueDate = issueDate.iso();
-            inv.dueDate = dueDate.iso();
+            // A correction is dated the day it is made, so it is never overdue on arrival.
+            const Date issued = existing ? *today : issueDate;
+            inv.issueDate = issued.iso();
+            inv.dueDate = (existing ? issued.plusDays(s.paymentDays) : dueDate).iso();
             inv.totalOre = w.total.ore();
             inv.contentHash = w.hash;
             inv.lines = w.lines;
@@ -203,18 +233,22 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             ++result.issued;
         }
         // invoiced before, owes nothing now (left the cooperation, say)
-        for (const ledger::Invoice& inv : book.forYear(year)) {
+        for (const ledger::Invoice& inv : book.forYear(year, test)) {
             if (inv.type != "faktura" || inv.status != "aktiv" || seen.count(inv.kommunenummer)) continue;
             if (!o.correct) {
                 diags.add(ledgerPath, inv.kommunenummer, "invoice " + inv.number + " for " + std::to_string(year) +
                                                              " is no longer owed under the inputs; run with --korriger to credit it");
                 continue;
             }
-            ledger::Invoice cn = *book.active(year, inv.kommunenummer);
+            if (!today) {
+                diags.add("--dato", "", "crediting invoice " + inv.number + " needs the day of the correction: run with --dato YYYY-MM-DD");
+                continue;
+            }
+            ledger::Invoice cn = *book.active(year, inv.kommunenummer, test);
             cn.type = "kreditnota";
             cn.credits = inv.number;
-            cn.issueDate = issueDate.iso();
-            cn.dueDate = dueDate.iso();
+            cn.issueDate = today->iso();
+            cn.dueDate = today->iso();
             cn.pdfSha256.clear();
             cn.xmlSha256.clear();
             insertNew(cn);
@@ -227,7 +261,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
         }
 
         // 3. Every document of the year, rendered from the ledger (the same bytes on a rerun)
-        std::vector<ledger::Invoice> all = book.forYear(year);
+        std::vector<ledger::Invoice> all = book.forYear(year, test);
         struct Out {
             std::string pdf, xml, pdfName, xmlName;
         };
@@ -245,10 +279,12 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             // the PDF
             Value v;
             v["kreditnota"] = credit;
+            v["prove"] = inv.test;
+            v["betaling"] = !credit && !inv.test;
             v["nummer"] = inv.number;
             v["krediterer"] = inv.credits;
             v["krediterer_dato"] = credit && byNumber.count(inv.credits)
-                                       ? norsk::date(*Date::parseIso(byNumber[inv.credits]->issueDate)) : "";
+                                       ? norsk::date(*Date::parseIso(byNumber[inv.credits]->issueDate)) : std::string();
             v["fakturadato"] = norsk::date(issue);
             v["forfallsdato"] = norsk::date(due);
             int first = 13, last = 0;
@@ -318,6 +354,8 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             d.issueDate = issue;
             d.dueDate = due;
             d.buyerReference = refText.value_or(s.name);
+            d.paymentRequest = !credit && !inv.test;
+            if (inv.test) d.note = labels.at(lang).count("prove") ? labels.at(lang).at("prove") : "PRØVEFAKTURA";
             if (credit && byNumber.count(inv.credits)) {
                 d.creditedNumber = inv.credits;
                 d.creditedIssueDate = *Date::parseIso(byNumber[inv.credits]->issueDate);

@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/documents.h"
 #include "app/output.h"
@@ -18,10 +20,14 @@ struct InvoicingOptions {
     std::string templatesDir;
     std::string ledgerPath;  // empty: samarbeid.json /faktura/reskontro
     bool correct = false;    // --korriger
+    std::optional<Date> today;  // --dato: corrections and credit notes are dated with it
 };
 
 struct InvoicingResult {
     std::size_t issued = 0, reused = 0, credited = 0, files = 0;
+    bool test = false;                     // a test run: every invoice marked and in the test series
+    std::vector<std::string> unconfirmed;  // why (empty for a real run)
+    std::vector<std::string> notBilled;    // members left out of a real run: membership not confirmed
 };
 
 InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine, const InvoicingOptions& o,

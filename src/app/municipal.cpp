@@ -36,10 +36,10 @@ std::string csv(const std::string& s) {
 
 }  // namespace
 
-std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& engine, const MunicipalTargets& t,
-                                   Staging& staging) {
+std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, DocumentEngine& engine,
+                                   const MunicipalTargets& t, Staging& staging) {
     Diagnostics diags;
-    auto views = buildMunicipalViews(in, year, diags);
+    auto views = buildMunicipalViews(in, occasion, diags);
     if (!views) throw InputError{diags};
     const Settings& s = in.settings;
     std::size_t files = 0;
@@ -50,12 +50,12 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
         auto it = knowledge.find(lang);
         if (it != knowledge.end()) return it->second;
         Diagnostics d;
-        auto kv = buildKnowledgeView(in, year, d);
+        auto kv = buildKnowledgeView(in, s.knowledgeBaseYear, d);
         if (!kv) throw InputError{d};
         pdf::DocumentInfo info;
         info.author = s.name;
-        info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(year) + " (" + languageTag(lang) + ")";
-        info.keywords = s.name + "; kunnskapsgrunnlag; " + std::to_string(year);
+        info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(s.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
+        info.keywords = s.name + "; kunnskapsgrunnlag; " + std::to_string(s.knowledgeBaseYear);
         info.date = s.documentDate;
         return knowledge[lang] = engine.render(lang, "kunnskapsgrunnlag", *kv, info);
     };
@@ -70,7 +70,9 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
         std::string agreement, caseDoc, letter, appendix;
     };
     std::vector<Rendered> rendered(views->size());
-    if (t.packages) {
+    const bool hearing = occasion.kind == Occasion::Kind::Hearing;
+    const std::string kind = hearing ? "-hoyring" : "-vedtak";
+    if (t.packages && hearing) {
         for (const MunicipalView& mv : *views) knowledgeFor(mv.language);  // before the workers start
     }
     parallelFor(views->size(), [&](std::size_t i) {
@@ -79,16 +81,16 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
         auto render = [&](const std::string& name, const std::string& what) {
             pdf::DocumentInfo info;
             info.author = s.name;
-            info.subject = s.name + ": " + what + " " + std::to_string(year) + ", " + k.name + " (" + k.kommunenummer + ")";
-            info.keywords = s.name + "; " + what + "; " + k.kommunenummer + "; " + k.name;
-            info.date = s.documentDate;
+            info.subject = s.name + ": " + what + " (" + occasion.id + "), " + k.name + " (" + k.kommunenummer + ")";
+            info.keywords = s.name + "; " + what + "; " + occasion.id + "; " + k.kommunenummer + "; " + k.name;
+            info.date = occasion.documentDate;
             return engine.render(mv.language, name, mv.value, info);
         };
         Rendered& r = rendered[i];
         if (t.agreements || t.packages) r.agreement = render("avtale", "avtale");
-        if (t.caseDocuments || t.packages) r.caseDoc = render("saksframlegg", "saksframlegg");
+        if (t.caseDocuments || t.packages) r.caseDoc = render("saksframlegg" + kind, "saksframlegg");
         if (t.packages) {
-            r.letter = render("folgjebrev", "følgjebrev");
+            r.letter = render("folgjebrev" + kind, "følgjebrev");
             r.appendix = render("finansieringsvedlegg", "finansieringsvedlegg");
         }
     });
@@ -112,20 +114,24 @@ std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& e
         staging.put(letterRel, r.letter, "folgjebrev", k.kommunenummer);
         ++files;
 
-        std::vector<zip::Entry> entries = {
-            {"1-folgjebrev-" + mv.slug + ".pdf", std::move(r.letter)},
-            {"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement)},
-            {"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc)},
-            {"4-kunnskapsgrunnlag-" + std::to_string(year) + ".pdf", knowledgeFor(mv.language)},
-            {"5-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix)},
-        };
+        std::vector<std::pair<zip::Entry, std::string>> parts;
+        parts.push_back({{"1-folgjebrev-" + mv.slug + ".pdf", std::move(r.letter)}, "folgjebrev"});
+        parts.push_back({{"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement)}, "avtale"});
+        parts.push_back({{"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc)}, "saksframlegg"});
+        if (hearing)
+            parts.push_back({{"4-kunnskapsgrunnlag-" + std::to_string(s.knowledgeBaseYear) + ".pdf", knowledgeFor(mv.language)},
+                             "kunnskapsgrunnlag"});
+        parts.push_back({{std::string(hearing ? "5" : "4") + "-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix)},
+                         "finansieringsvedlegg"});
+        std::vector<zip::Entry> entries;
         std::vector<ManifestEntry> inner;
-        static const char* kinds[] = {"folgjebrev", "avtale", "saksframlegg", "kunnskapsgrunnlag", "finansieringsvedlegg"};
-        for (std::size_t e = 0; e < entries.size(); ++e)
-            inner.push_back({entries[e].name, kinds[e], k.kommunenummer, entries[e].bytes.size(), sha256Hex(entries[e].bytes)});
+        for (auto& [entry, what] : parts) {
+            inner.push_back({entry.name, what, k.kommunenummer, entry.bytes.size(), sha256Hex(entry.bytes)});
+            entries.push_back(std::move(entry));
+        }
         entries.push_back({"manifest.json", manifestJson(inner)});
         std::string rel = "hoyringspakkar/hoyringspakke-" + mv.slug + ".zip";
-        zip::write(staging.pathFor(rel), entries, s.documentDate);
+        zip::write(staging.pathFor(rel), entries, occasion.documentDate);
         staging.add(rel, "hoyringspakke", k.kommunenummer);
         ++files;
         std::string zipBytes = readBytes(staging.pathFor(rel));

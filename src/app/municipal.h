@@ -19,9 +19,11 @@ struct MunicipalTargets {
     bool packages = false;  // hoyringspakkar (+ folgjebrev, utsendingsliste)
 };
 
-// Renders what `t` asks for into `staging`; throws InputError on bad input or templates.
-// Returns the number of files written.
-std::size_t makeMunicipalDocuments(const Inputs& in, int year, DocumentEngine& engine, const MunicipalTargets& t,
-                                   Staging& staging);
+// Renders what `t` asks for, for `occasion`, into `staging`; throws InputError on bad input or
+// templates. The cover letter and the case document have a template per kind of occasion
+// (folgjebrev-hoyring.md, saksframlegg-vedtak.md, …); a hearing package also holds the knowledge
+// base. Returns the number of files written.
+std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, DocumentEngine& engine,
+                                   const MunicipalTargets& t, Staging& staging);
 
 }  // namespace dv::app

@@ -11,7 +11,9 @@ std::optional<Parameters> indexedParameters(const FundingModel& model, int year,
                                             std::optional<int> fallbackBasisPoints,
                                             std::string* error) {
     Parameters p{model.priceYear, model.fixed, model.tiers, model.floor, model.cap};
-    for (int y = model.priceYear + 1; y <= year; ++y) {
+    // A deflator is needed only for a parameter that is actually indexed.
+    const bool indexesAnything = which.fixed || which.rate || (which.floor && p.floor) || (which.cap && p.cap);
+    for (int y = model.priceYear + 1; indexesAnything && y <= year; ++y) {
         std::optional<int> bp;
         for (const auto& d : deflator)
             if (d.year == y) bp = d.basisPoints;
@@ -122,6 +124,14 @@ FundingRun computeFunding(const Inputs& in, const FundingModel& model, int year,
         const Kommune& k = in.kommunar[i];
         int months = membershipMonths(k, year);
         auto pop = k.populationOn(run.populationDate);
+        bool assumed = false;
+        if (!pop) {
+            auto a = in.settings.assumedPopulation.find(run.populationDate);
+            if (a != in.settings.assumedPopulation.end()) {
+                pop = k.populationOn(a->second);
+                assumed = pop.has_value();
+            }
+        }
         if (!pop) {
             diags.add(in.kommunarFile, "/kommunar/" + std::to_string(i) + "/folketal",
                       "no population for " + run.populationDate.iso() + ", which budget year " +
@@ -129,6 +139,8 @@ FundingRun computeFunding(const Inputs& in, const FundingModel& model, int year,
             continue;
         }
         Contribution c = contributionFor(k, *pop, months, params, model.hostPays);
+        c.populationAssumed = assumed;
+        run.populationAssumed = run.populationAssumed || (assumed && c.payer);
         if (months > 0) ++run.members;
         if (c.payer) ++run.payers;
         run.total += c.amount;

@@ -54,6 +54,7 @@ struct Contribution {
     Money amount;         // what is owed for the year
     Money krPerInhabitant;  // amount / population, rounded to øre (R1)
     Limit limit = Limit::None;
+    bool populationAssumed = false;  // the population is an assumption (samarbeid.json /folketal_foresetnad)
 };
 
 // Months of `year` covered by the municipality's membership periods (a month counts when the
@@ -91,6 +92,7 @@ struct FundingRun {
     int payers = 0;
     std::optional<Money> budgetNeed;  // the cooperation's total need that year, if known
     std::optional<Money> hostShare;   // need − members' total: the host's in-kind share
+    bool populationAssumed = false;   // some payer's population is an assumption
     FairnessStats stats;
 };
 

@@ -9,6 +9,7 @@
 #include "core/checkdigit.h"
 #include "core/text.h"
 #include "input/json_reader.h"
+#include "input/occasions.h"
 
 namespace dv::input {
 
@@ -60,7 +61,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         std::string ptr = pointerChild("/kommunar", i);
         ObjectReader r(file, (*list)[i], ptr,
                        {"kommunenummer", "namn", "registrert_namn", "organisasjonsnummer", "malform",
-                        "eining", "adm_senter", "nettstad", "postadresse", "folketal", "medlemskap",
+                        "eining", "organ", "adm_senter", "nettstad", "postadresse", "folketal", "medlemskap",
                         "ikt_samarbeid", "styringsgruppe", "vertskommune"},
                        diags);
         if (!r.ok()) continue;
@@ -94,6 +95,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
             if (!k.registeredName.empty() && nameSaysHerad != (k.type == KommuneType::Herad))
                 r.error("eining", "\"" + *e + "\" does not match the registered name \"" + k.registeredName + "\"");
         }
+        if (const Json* b = r.object("organ")) k.bodies = readBodies(file, *b, r.at("organ"), k.type, diags);
         k.adminCentre = r.string("adm_senter").value_or("");
         k.website = r.string("nettstad").value_or("");
         k.postalAddress = r.nullableString("postadresse");
@@ -212,7 +214,7 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
         if (const Json* w = r.array("uttak", false)) {
             for (std::size_t u = 0; u < w->size(); ++u) {
                 ObjectReader wr(file, (*w)[u], pointerChild(r.at("uttak"), u),
-                                {"kommune", "dato", "skildring", "timar", "timepris"}, diags);
+                                {"kommune", "dato", "skildring", "timar", "timepris", "doeme"}, diags);
                 if (!wr.ok()) continue;
                 Withdrawal wd;
                 wd.kommunenummer = wr.string("kommune").value_or("");
@@ -226,6 +228,7 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
                     wd.hundredthsOfHours = *hi * 100;
                 }
                 wd.hourlyRate = wr.money("timepris").value_or(Money{});
+                wd.example = wr.boolean("doeme", false).value_or(false);
                 p.withdrawals.push_back(wd);
             }
         }
@@ -239,9 +242,10 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
     if (!root) return;
     Settings& s = out.settings;
     ObjectReader top(file, *root, "",
-                     {"namn", "standardaar", "vertskommune", "finansieringsmodellar", "gjeldande_modell",
-                      "foreslatt_modell", "deflator", "framskriving", "finansieringsbehov", "malform", "datoar",
-                      "faktura", "organisasjonsmodell", "ressursar", "versjonslogg", "merknader"},
+                     {"namn", "standardaar", "standardrunde", "vertskommune", "finansieringsmodellar", "gjeldande_modell",
+                      "foreslatt_modell", "deflator", "framskriving", "finansieringsbehov", "folketal_foresetnad",
+                      "malform", "kunnskapsgrunnlag", "faktura", "organisasjonsmodell", "ressursar", "versjonslogg", "merknader",
+                      "avtalar", "rundar"},
                      diags);
     if (!top.ok()) return;
     s.name = top.string("namn").value_or("");
@@ -249,7 +253,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
     if (const Json* h = top.object("vertskommune")) {
         ObjectReader r(file, *h, "/vertskommune",
                        {"namn", "organisasjonsnummer", "adresse", "postnummer", "stad", "kontonummer",
-                        "kontonummer_merknad", "kontaktperson", "epost"},
+                        "kontonummer_stadfesta", "kontonummer_merknad", "kontaktperson", "epost"},
                        diags);
         s.host.name = r.string("namn").value_or("");
         s.host.orgnr = r.string("organisasjonsnummer").value_or("");
@@ -264,6 +268,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         if (!s.host.account.empty() && !validAccount(s.host.account))
             r.error("kontonummer", "expected an eleven-digit account number with a valid MOD11 check digit, got \"" + s.host.account + "\"");
         r.string("kontonummer_merknad", false);
+        s.host.accountConfirmed = r.boolean("kontonummer_stadfesta").value_or(false);
         s.host.contact = r.string("kontaktperson", false).value_or("");
         s.host.email = r.string("epost", false).value_or("");
     }
@@ -272,7 +277,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         for (std::size_t i = 0; i < models->size(); ++i) {
             std::string ptr = pointerChild("/finansieringsmodellar", i);
             ObjectReader r(file, (*models)[i], ptr,
-                           {"id", "namn", "status", "merknad", "kjelde", "gjeld_fra_aar", "gjeld_til_aar",
+                           {"id", "namn", "status", "stadfesta", "merknad", "kjelde", "gjeld_fra_aar", "gjeld_til_aar",
                             "prisnivaa_aar", "fast_belop", "trinn", "minstebelop", "maksbelop", "indeksering",
                             "vertskommune_betaler", "loys_for"},
                            diags);
@@ -283,6 +288,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             m.name = r.text("namn").value_or(LocalText{});
             m.status = r.oneOf("status", {"vedteke", "forslag"}).value_or("forslag");
             m.note = r.text("merknad", false).value_or(LocalText{});
+            m.confirmed = r.boolean("stadfesta", false).value_or(m.status == "vedteke");
             r.string("kjelde", false);
             m.fromYear = static_cast<int>(r.integer("gjeld_fra_aar", true, 2000, 2100).value_or(0));
             if (auto t = r.integer("gjeld_til_aar", false, 2000, 2100)) m.toYear = static_cast<int>(*t);
@@ -372,11 +378,11 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.neutralLanguage = lang(r.oneOf("noytral_kommune", {"nynorsk", "bokmål"}));
         s.sharedLanguage = lang(r.oneOf("felles_dokument", {"nynorsk", "bokmål"}));
     }
-    if (const Json* d = top.object("datoar")) {
-        ObjectReader r(file, *d, "/datoar", {"dokumentdato", "hoyringsfrist", "kommunestyremote"}, diags);
-        s.documentDate = r.date("dokumentdato").value_or(Date{});
-        s.hearingDeadline = r.date("hoyringsfrist").value_or(Date{});
-        s.councilMeetingDate = r.date("kommunestyremote").value_or(Date{});
+    if (const Json* d = top.object("kunnskapsgrunnlag")) {
+        ObjectReader r(file, *d, "/kunnskapsgrunnlag", {"aar", "dato", "runde"}, diags);
+        s.knowledgeBaseYear = static_cast<int>(r.integer("aar", true, 2000, 2100).value_or(0));
+        s.documentDate = r.date("dato").value_or(Date{});
+        s.knowledgeBaseOccasion = r.string("runde").value_or("");
     }
     if (const Json* f = top.object("faktura")) {
         ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "mva_fritak", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
@@ -433,9 +439,13 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
     if (const Json* notes = top.array("merknader", false))
         for (std::size_t i = 0; i < notes->size(); ++i)
             if (auto t = readText(file, (*notes)[i], pointerChild("/merknader", i), diags)) s.notes.push_back(*t);
+    readAssumedPopulation(file, top, s, diags);
+    readAgreements(file, top, s, diags);
+    readOccasions(file, top, s, diags);
 }
 
 void crossCheck(Inputs& in, Diagnostics& diags) {
+    crossCheckOccasions(in, diags);
     std::vector<std::string> numbers;
     for (const auto& k : in.kommunar) numbers.push_back(k.kommunenummer);
     auto known = [&](const std::string& nr) { return in.kommune(nr) != nullptr; };

@@ -90,12 +90,14 @@ Invoice readInvoice(Stmt& s) {
     inv.contentHash = s.text(12);
     inv.pdfSha256 = s.text(13);
     inv.xmlSha256 = s.text(14);
+    inv.test = s.i64(15) != 0;
+    if (inv.test) inv.seq = -inv.seq;
     return inv;
 }
 
 const char* kColumns =
     "id, year, seq, number, type, kommunenummer, issue_date, due_date, total_ore, kid, credits, status, "
-    "content_hash, pdf_sha256, xml_sha256";
+    "content_hash, pdf_sha256, xml_sha256, test";
 
 }  // namespace
 
@@ -112,6 +114,13 @@ Ledger::Ledger(const std::string& path) : path_(path) {
     sqlite3_busy_timeout(db, 5000);
     exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
     exec(kSchema);
+    // Version 1 ledgers have no test series: add the column (all their invoices are real).
+    bool hasTest = false;
+    {
+        Stmt c(DB(db_), "SELECT 1 FROM pragma_table_info('invoice') WHERE name = 'test'", path_);
+        hasTest = c.step();
+    }
+    if (!hasTest) exec("ALTER TABLE invoice ADD COLUMN test INTEGER NOT NULL DEFAULT 0");
 }
 
 Ledger::~Ledger() { sqlite3_close(DB(db_)); }
@@ -129,11 +138,11 @@ void Ledger::begin() { exec("BEGIN IMMEDIATE"); }
 void Ledger::commit() { exec("COMMIT"); }
 void Ledger::rollback() { exec("ROLLBACK"); }
 
-std::optional<Invoice> Ledger::active(int year, const std::string& kommunenummer) {
+std::optional<Invoice> Ledger::active(int year, const std::string& kommunenummer, bool test) {
     std::string sql = std::string("SELECT ") + kColumns +
-                      " FROM invoice WHERE year = ? AND kommunenummer = ? AND type = 'faktura' AND status = 'aktiv'";
+                      " FROM invoice WHERE year = ? AND kommunenummer = ? AND type = 'faktura' AND status = 'aktiv' AND test = ?";
     Stmt s(DB(db_), sql.c_str(), path_);
-    s.bind(1, year).bind(2, kommunenummer);
+    s.bind(1, year).bind(2, kommunenummer).bind(3, test ? 1 : 0);
     if (!s.step()) return std::nullopt;
     Invoice inv = readInvoice(s);
     inv.lines = lines(inv.id);
@@ -150,33 +159,34 @@ std::vector<Line> Ledger::lines(std::int64_t invoiceId) {
     return out;
 }
 
-std::vector<Invoice> Ledger::forYear(int year) {
-    std::string sql = std::string("SELECT ") + kColumns + " FROM invoice WHERE year = ? ORDER BY seq";
+std::vector<Invoice> Ledger::forYear(int year, bool test) {
+    std::string sql = std::string("SELECT ") + kColumns + " FROM invoice WHERE year = ? AND test = ? ORDER BY abs(seq)";
     Stmt s(DB(db_), sql.c_str(), path_);
-    s.bind(1, year);
+    s.bind(1, year).bind(2, test ? 1 : 0);
     std::vector<Invoice> out;
     while (s.step()) out.push_back(readInvoice(s));
     for (Invoice& inv : out) inv.lines = lines(inv.id);
     return out;
 }
 
-std::int64_t Ledger::allocate(int year) {
+std::int64_t Ledger::allocate(int year, bool test) {
+    const int key = test ? -year : year;
     Stmt up(DB(db_), "INSERT INTO series(year, last_seq) VALUES (?, 1) "
                      "ON CONFLICT(year) DO UPDATE SET last_seq = last_seq + 1", path_);
-    up.bind(1, year);
+    up.bind(1, key);
     up.step();
     Stmt q(DB(db_), "SELECT last_seq FROM series WHERE year = ?", path_);
-    q.bind(1, year);
+    q.bind(1, key);
     q.step();
     return q.i64(0);
 }
 
 std::int64_t Ledger::insert(const Invoice& inv) {
     Stmt s(DB(db_), "INSERT INTO invoice(year, seq, number, type, kommunenummer, issue_date, due_date, total_ore, kid, "
-                    "credits, status, content_hash, pdf_sha256, xml_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
-    s.bind(1, inv.year).bind(2, inv.seq).bind(3, inv.number).bind(4, inv.type).bind(5, inv.kommunenummer)
+                    "credits, status, content_hash, pdf_sha256, xml_sha256, test) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
+    s.bind(1, inv.year).bind(2, inv.test ? -inv.seq : inv.seq).bind(3, inv.number).bind(4, inv.type).bind(5, inv.kommunenummer)
         .bind(6, inv.issueDate).bind(7, inv.dueDate).bind(8, inv.totalOre).bind(9, inv.kid).bind(10, inv.credits)
-        .bind(11, inv.status).bind(12, inv.contentHash).bind(13, inv.pdfSha256).bind(14, inv.xmlSha256);
+        .bind(11, inv.status).bind(12, inv.contentHash).bind(13, inv.pdfSha256).bind(14, inv.xmlSha256).bind(15, inv.test ? 1 : 0);
     s.step();
     std::int64_t id = sqlite3_last_insert_rowid(DB(db_));
     for (const Line& l : inv.lines) {

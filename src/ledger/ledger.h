@@ -1,7 +1,9 @@
 // The invoice ledger: a SQLite database (libsqlite3, only here) holding every issued invoice and
 // credit note with its lines, total, KID and the hashes of its PDF and XML. Numbers come from a
 // gap-free series per year, allocated inside the caller's transaction: a run that dies before
-// commit leaves no trace, so the series never has a hole.
+// commit leaves no trace, so the series never has a hole. Test invoices have a series of their
+// own (stored with negative sequence numbers and year keys, so the version-1 table constraints
+// still hold; column `test` marks them).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,7 @@ struct Invoice {
     std::string status = "aktiv";  // "aktiv", "kreditert"
     std::string contentHash;       // what was billed (kinds, quantities, prices, amounts)
     std::string pdfSha256, xmlSha256;
+    bool test = false;             // a test invoice: its own series, never to be paid
     std::vector<Line> lines;
 };
 
@@ -50,9 +53,11 @@ public:
     void commit();
     void rollback();
 
-    std::optional<Invoice> active(int year, const std::string& kommunenummer);
-    std::vector<Invoice> forYear(int year);  // by number
-    std::int64_t allocate(int year);         // the next number in the year's series
+    // Real and test invoices live in separate series of the same ledger and never meet: each
+    // query names the series it reads.
+    std::optional<Invoice> active(int year, const std::string& kommunenummer, bool test);
+    std::vector<Invoice> forYear(int year, bool test);  // by number
+    std::int64_t allocate(int year, bool test);         // the next number in the year's series
     std::int64_t insert(const Invoice& inv); // returns the row id
     void setHashes(std::int64_t id, const std::string& pdf, const std::string& xml);
     void markCredited(std::int64_t id);

@@ -27,6 +27,15 @@ struct MembershipPeriod {
     std::string note;
 };
 
+// The municipality's political and administrative bodies, as its documents must name them.
+struct Bodies {
+    std::string council;        // "kommunestyre", "heradsstyre", "bystyre" (indefinite form)
+    std::string executive;      // "formannskap", "byråd"
+    std::string chief;          // "kommunedirektør", "rådmann", "byråd": who signs for the municipality
+    bool chiefConfirmed = false;  // false: the statutory title, the municipality's own not confirmed
+    std::string note;
+};
+
 struct Kommune {
     std::string kommunenummer;   // four digits, kept as text ("4634")
     std::string name;            // "Masfjorden"
@@ -42,6 +51,9 @@ struct Kommune {
     std::optional<std::string> iktSamarbeid;      // unknown or none when absent
     bool steeringGroup = false;
     bool host = false;
+    Bodies bodies;
+
+    bool membershipConfirmed(int year) const;  // every period that touches `year` is confirmed
 
     std::optional<long> populationOn(const Date& d) const;
 };
@@ -61,6 +73,7 @@ struct Withdrawal {  // uttak av ressursar: billable to one municipality
     LocalText description;
     long hundredthsOfHours = 0;  // 7,5 t = 750
     Money hourlyRate;
+    bool example = false;  // a made-up example: never billed
     Money amount() const;  // hours × rate, rounded to øre (R1)
 };
 
@@ -105,6 +118,7 @@ struct FundingModel {
     std::string id;
     LocalText name;
     std::string status;  // "vedteke" or "forslag"
+    bool confirmed = true;  // false: the amounts are an assumption, not from a source
     LocalText note;
     int fromYear = 0;
     std::optional<int> toYear;
@@ -131,6 +145,7 @@ struct Party {
     std::string postcode;
     std::string city;
     std::string account;  // bank account number, 11 digits
+    bool accountConfirmed = false;  // false: a test value; invoices made with it are test invoices
     std::string contact;
     std::string email;
 };
@@ -174,6 +189,36 @@ struct Projection {
     LocalText note;
 };
 
+// An agreement of the cooperation: the one in force 2021–2024, a draft on hearing, the one of 2025.
+struct Agreement {
+    std::string id;
+    std::string status;              // "vedteke" or "utkast"
+    Date from;                       // in force from
+    std::optional<Date> to;          // open-ended when absent
+    Date feesFrom;                   // the first day members pay
+    std::string organisationModel;   // "vertskommune" or "oppgavefellesskap"
+    std::string legalBasis;          // "kommunelova kapittel 20" (nynorsk); empty when the sources give none
+    std::string legalBasisNb;        // "kommuneloven kapittel 20"
+    std::string fundingModel;        // id of its funding model
+    std::string note;
+};
+
+// What documents are made for: a hearing of a draft agreement or a decision round on one.
+struct Occasion {
+    enum class Kind { Hearing, Decision } kind = Kind::Hearing;
+    std::string id;                  // "hoyring-2024", "vedtak-2025"
+    std::string agreement;           // id of the agreement it is about
+    Date documentDate;               // the date the letters are dated
+    Date deadline;                   // comments (hearing) or council decisions (decision round) by
+    std::optional<Date> hostDecision;  // decision round: the host council's decision inviting the others
+    std::string finalTextWhen;       // hearing: when the final text follows ("i starten av september 2024"), per målform
+    std::string finalTextWhenNb;
+    std::vector<std::pair<std::string, std::string>> questions;  // hearing: what is asked (nn, nb)
+    std::vector<int> years;          // the budget years whose amounts the documents show
+    std::string returnTo;            // where answers, decisions and signed agreements go
+    std::string note;
+};
+
 struct Settings {
     std::string name;  // "DigiVestland"
     int defaultYear = 0;
@@ -186,15 +231,20 @@ struct Settings {
     std::vector<BudgetNeed> budgetNeeds;
     Language neutralLanguage = Language::Nynorsk;  // for neutral municipalities
     Language sharedLanguage = Language::Bokmal;    // for shared documents
-    Date documentDate;
-    Date hearingDeadline;
-    Date councilMeetingDate;
+    std::vector<Agreement> agreements;
+    std::vector<Occasion> occasions;
+    std::string defaultOccasion;
+    std::map<Date, Date> assumedPopulation;  // a 1 January with no figure → the figure assumed in its place
+    std::string assumedPopulationNote;
+    int knowledgeBaseYear = 0;           // the budget year the knowledge base's figures are for
+    Date documentDate;                   // the knowledge base's date
+    std::string knowledgeBaseOccasion;   // the hearing it goes out with
     int paymentDays = 30;
     std::string vatExemptionText;
     std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
     std::map<int, Date> invoiceDates;        // invoice date per budget year
     std::string kidMethod;  // "MOD10" or "MOD11"
-    std::string organisationModel;  // "vertskommune" or "oppgavefellesskap"
+    std::string organisationModel;  // the knowledge base's: "vertskommune" or "oppgavefellesskap"
     std::string ledgerPath;
     Resources resources;
     std::vector<VersionEntry> versionLog;
@@ -204,6 +254,9 @@ struct Settings {
     const FundingModel* modelById(const std::string& id) const;
     std::optional<int> deflatorFor(int year) const;
     std::optional<Money> budgetNeedFor(int year) const;
+    const Agreement* agreementById(const std::string& id) const;
+    const Agreement* agreementForYear(int year) const;  // the adopted agreement in force in `year`
+    const Occasion* occasionById(const std::string& id) const;
 };
 
 struct Inputs {

@@ -75,6 +75,7 @@ view::Value fundingModelValue(const ModelView& mv) {
     m["har_golv"] = p.floor.has_value();
     m["golv"] = p.floor ? norsk::kroner(*p.floor) : "";
     m["total"] = norsk::kroner(mv.run.total);
+    m["total_ore"] = norsk::money(mv.run.total);
     m["betalande"] = str(mv.run.payers);
     m["medlemar"] = str(mv.run.members);
     m["paa_tak"] = str(mv.run.stats.atCap);
@@ -105,6 +106,7 @@ view::Value contributionValue(const Contribution& c, const Inputs& in) {
     r["fast"] = norsk::kroner(c.fixedPart);
     r["per_innb_del"] = norsk::kroner(c.perInhabitant);
     r["for_grenser"] = norsk::kroner(c.beforeLimits);
+    r["aarsbelop"] = norsk::kroner(c.annual);
     r["per_innb"] = norsk::money(c.krPerInhabitant);
     r["per_innb_heile"] = norsk::kroner(c.krPerInhabitant.roundedToKroner());
     r["maanader"] = std::to_string(c.months);
@@ -128,7 +130,8 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
     v["samarbeid"] = s.name;
     v["vert"] = s.host.name;
     v["dokumentdato"] = norsk::date(s.documentDate);
-    v["hoyringsfrist"] = norsk::date(s.hearingDeadline);
+    const Occasion* hearing = s.occasionById(s.knowledgeBaseOccasion);
+    v["hoyringsfrist"] = hearing ? norsk::date(hearing->deadline) : std::string();
     v["vertskommunemodell"] = s.organisationModel == "vertskommune";
 
     // Municipalities and members

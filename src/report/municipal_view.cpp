@@ -1,5 +1,7 @@
 #include "report/municipal_view.h"
 
+#include <cctype>
+
 #include "finance/funding.h"
 #include "report/knowledge_view.h"
 #include "report/norsk.h"
@@ -14,19 +16,6 @@ using view::Value;
 std::string str(long long v) { return norsk::integer(v); }
 
 std::string fullName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
-
-// A signed change as the template needs it: the amount without sign and which way it went.
-Value change(Money from, Money to) {
-    Value c;
-    Money d = to - from;
-    c["auke"] = d > Money{};
-    c["nedgang"] = d < Money{};
-    c["uendra"] = d == Money{};
-    c["belop"] = norsk::kroner(d < Money{} ? -d : d);
-    c["prosent"] = from > Money{} ? norsk::percent((d < Money{} ? -d : d).ore(), from.ore(), 1) : "";
-    c["har_prosent"] = from > Money{};
-    return c;
-}
 
 }  // namespace
 
@@ -51,33 +40,94 @@ std::string slugify(const std::string& name) {
     return out;
 }
 
-std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, int year, Diagnostics& diags) {
+namespace {
+
+std::string definite(const std::string& body) {  // the same in nynorsk and bokmål for these words
+    if (body == "kommunestyre" || body == "heradsstyre" || body == "bystyre") return body + "t";
+    if (body == "formannskap") return body + "et";
+    if (body == "byråd") return body + "et";
+    return body + "en";  // kommunedirektør, rådmann
+}
+
+std::string capitalised(const std::string& s) {
+    if (s.empty() || static_cast<unsigned char>(s[0]) >= 0x80) return s;
+    return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])))) + s.substr(1);
+}
+
+Value bodiesValue(const Kommune& k) {
+    const Bodies& b = k.bodies;
+    Value o;
+    o["styre"] = b.council;                       // "kommunestyre": "Masfjorden kommunestyre"
+    o["styret"] = definite(b.council);            // "kommunestyret"
+    o["styret_stor"] = capitalised(definite(b.council));
+    o["utovande"] = definite(b.executive);        // "formannskapet", "byrådet"
+    o["leiar"] = definite(b.chief);               // "rådmannen", "byrådet"
+    o["leiar_stor"] = capitalised(definite(b.chief));
+    o["leiar_genitiv_stor"] = capitalised(definite(b.chief)) + "s";  // bokmål: "Rådmannens"
+    o["byraad"] = b.chief == "byråd";
+    o["leiar_stadfesta"] = b.chiefConfirmed;
+    return o;
+}
+
+Value agreementValue(const Agreement& a, const Settings& s, Language lang) {
+    Value v;
+    v["id"] = a.id;
+    v["utkast"] = a.status == "utkast";
+    v["fra"] = norsk::date(a.from);
+    v["fra_aar"] = std::to_string(a.from.year);
+    v["har_slutt"] = a.to.has_value();
+    v["til"] = a.to ? norsk::date(*a.to) : std::string();
+    v["gebyr_fra"] = norsk::date(a.feesFrom);
+    v["gebyr_seinare"] = a.feesFrom > a.from;
+    v["vertskommunemodell"] = a.organisationModel == "vertskommune";
+    v["oppgavefellesskap"] = a.organisationModel == "oppgavefellesskap";
+    v["har_lovgrunnlag"] = !a.legalBasis.empty();
+    v["lovgrunnlag"] = lang == Language::Bokmal ? a.legalBasisNb : a.legalBasis;
+    const FundingModel* m = s.modelById(a.fundingModel);
+    v["kjende_belop"] = m && m->status == "vedteke";  // a proposal's amounts are an example, not the agreement's
+    v["belop_stadfesta"] = m && m->status == "vedteke" && m->confirmed;
+    return v;
+}
+
+// What the inputs do not confirm about one municipality's amount for a year.
+Value uncertainty(const Contribution& c, const ModelView& mv, const Kommune& k, int year) {
+    Value u;
+    bool model = !mv.model->confirmed || mv.model->status != "vedteke";
+    bool population = c.populationAssumed;
+    bool membership = c.months > 0 && !k.membershipConfirmed(year);
+    u["modell"] = model;
+    u["folketal"] = population;
+    u["medlemskap"] = membership;
+    u["noko"] = model || population || membership;
+    return u;
+}
+
+}  // namespace
+
+std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, const Occasion& occasion, Diagnostics& diags) {
     const Settings& s = in.settings;
-    auto wb = buildWorkbookView(in, year, diags);
-    if (!wb) return std::nullopt;
-    // The year's own model (the agreement in force that year) and, if there is one, last year's.
-    const FundingModel* model = s.modelForYear(year);
-    if (!model) {
-        diags.add(in.settingsFile, "/finansieringsmodellar", "no funding model applies to " + std::to_string(year) +
-                                                                 " (gjeld_fra_aar … gjeld_til_aar)");
+    const Agreement* agreement = s.agreementById(occasion.agreement);
+    if (!agreement) {
+        diags.add(in.settingsFile, "/rundar", "occasion \"" + occasion.id + "\" names no known agreement");
         return std::nullopt;
     }
-    auto thisYear = modelView(in, *model, year, std::nullopt, diags);
-    if (!thisYear) return std::nullopt;
-    std::optional<ModelView> lastYear;
-    if (const FundingModel* prev = s.modelForYear(year - 1)) {
-        Diagnostics ignore;  // no population for the year before the data: no comparison
-        lastYear = modelView(in, *prev, year - 1, std::nullopt, ignore);
+    // Every year the occasion shows, from the one computation of a year's amounts.
+    std::vector<ModelView> years;
+    for (int y : occasion.years) {
+        auto mv = yearFunding(in, y, diags);
+        if (!mv) return std::nullopt;
+        years.push_back(std::move(*mv));
     }
-    const FundingRun& run = thisYear->run;
-    const FundingRun& proposed = wb->proposed.run;
+    const bool hearing = occasion.kind == Occasion::Kind::Hearing;
 
-    List table;
-    for (std::size_t i = 0; i < run.rows.size(); ++i) {
-        Value r = contributionValue(run.rows[i], in);
-        r["forslag_bidrag"] = norsk::kroner(proposed.rows[i].amount);
-        table.push_back(r);
-    }
+    Value runde;
+    runde["id"] = occasion.id;
+    runde["hoyring"] = hearing;
+    runde["vedtak"] = !hearing;
+    runde["dokumentdato"] = norsk::date(occasion.documentDate);
+    runde["frist"] = norsk::date(occasion.deadline);
+    runde["vertskommunevedtak"] = occasion.hostDecision ? norsk::date(*occasion.hostDecision) : std::string();
+    runde["svar_til"] = occasion.returnTo;
 
     std::vector<MunicipalView> out;
     for (std::size_t i = 0; i < in.kommunar.size(); ++i) {
@@ -86,6 +136,7 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         mv.kommune = &k;
         mv.language = norsk::languageFor(k, s);
         mv.slug = k.kommunenummer + "-" + slugify(k.name);
+        const bool nb = mv.language == Language::Bokmal;
         Value v;
         v["samarbeid"] = s.name;
         v["vert"] = s.host.name;
@@ -95,20 +146,27 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         v["vert_orgnr"] = norsk::orgnr(s.host.orgnr);
         v["kontaktperson"] = s.host.contact;
         v["epost"] = s.host.email;
-        v["aar"] = std::to_string(year);
-        v["forrige_aar"] = std::to_string(year - 1);
-        const FundingModel* prop = s.modelById(s.proposedModel);
-        v["ny_avtale_fra"] = prop ? std::to_string(prop->fromYear) : std::to_string(year + 1);
-        v["avtale_fra"] = std::to_string(model->fromYear);
-        v["avtale_til"] = model->toYear ? std::to_string(*model->toYear) : "";
-        v["avtale_har_slutt"] = model->toYear.has_value();
-        v["dokumentdato"] = norsk::date(s.documentDate);
-        v["hoyringsfrist"] = norsk::date(s.hearingDeadline);
-        v["motedato"] = norsk::date(s.councilMeetingDate);
-        v["vertskommunemodell"] = s.organisationModel == "vertskommune";
-        v["oppgavefellesskap"] = s.organisationModel == "oppgavefellesskap";
         v["kommunar_tal"] = str(static_cast<long long>(in.kommunar.size()));
-        v["medlemar_tal"] = str(run.members);
+        for (const Kommune& h : in.kommunar)
+            if (h.host) v["vert_styret"] = definite(h.bodies.council) + " i " + h.name;  // "bystyret i Bergen"
+
+        Value r = runde;
+        if (hearing) {
+            r["endeleg_tekst"] = nb ? occasion.finalTextWhenNb : occasion.finalTextWhen;
+            List questions;
+            for (const auto& [qnn, qnb] : occasion.questions) {
+                Value q;
+                q["tekst"] = nb ? qnb : qnn;
+                questions.push_back(q);
+            }
+            r["sporsmal"] = questions;
+        }
+        v["runde"] = r;
+        v["avtale"] = agreementValue(*agreement, s, mv.language);
+        // The agreement in force in the occasion's first year (a hearing's: the one the draft replaces).
+        const Agreement* inForce = s.agreementForYear(occasion.years.front());
+        v["har_gjeldande_avtale"] = inForce != nullptr;
+        if (inForce) v["gjeldande_avtale"] = agreementValue(*inForce, s, mv.language);
 
         Value kv;
         kv["namn"] = k.name;
@@ -118,25 +176,41 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         kv["herad"] = k.type == KommuneType::Herad;
         kv["er_vert"] = k.host;
         kv["styringsgruppe"] = k.steeringGroup;
-        kv["har_postadresse"] = k.postalAddress.has_value();
         kv["postadresse"] = k.postalAddress.value_or("");
         kv["nettstad"] = k.website;
         kv["nynorsk"] = mv.language == Language::Nynorsk;
+        kv["organ"] = bodiesValue(k);
         v["kommune"] = kv;
 
-        const Contribution& c = run.rows[i];
-        Value own = contributionValue(c, in);
-        own["medlem_heile_aaret"] = c.months == 12;
-        own["delvis_medlem"] = c.months > 0 && c.months < 12;
-        v["eige"] = own;
-        v["modell"] = fundingModelValue(*thisYear);
-        v["forslag"] = fundingModelValue(wb->proposed);
-        v["forslag_bidrag"] = norsk::kroner(proposed.rows[i].amount);
-        v["forslag_endring"] = change(c.amount, proposed.rows[i].amount);
-        bool hadLast = lastYear && lastYear->run.rows[i].payer && lastYear->run.rows[i].amount > Money{};
-        v["har_forrige"] = hadLast;
-        v["forrige_bidrag"] = hadLast ? norsk::kroner(lastYear->run.rows[i].amount) : "";
-        v["forrige_endring"] = hadLast ? change(lastYear->run.rows[i].amount, c.amount) : change(Money{}, Money{});
+        // The municipality's amount in each year of the occasion, and the whole table.
+        List own;
+        for (std::size_t y = 0; y < years.size(); ++y) {
+            const ModelView& ym = years[y];
+            const Contribution& c = ym.run.rows[i];
+            Value e = contributionValue(c, in);
+            e["aar"] = std::to_string(ym.run.year);
+            e["delvis_medlem"] = c.months > 0 && c.months < 12;
+            e["ikkje_medlem"] = c.months == 0;
+            e["usikkert"] = uncertainty(c, ym, k, ym.run.year);
+            e["modell"] = fundingModelValue(ym);
+            e["modell_stadfesta"] = ym.model->confirmed && ym.model->status == "vedteke";
+            e["siste"] = y + 1 == years.size();
+            List table;
+            for (std::size_t j = 0; j < ym.run.rows.size(); ++j) {
+                Value row = contributionValue(ym.run.rows[j], in);
+                row["usikkert"] = uncertainty(ym.run.rows[j], ym, *ym.run.rows[j].kommune, ym.run.year);
+                table.push_back(row);
+            }
+            e["kommunar"] = table;
+            own.push_back(e);
+        }
+        v["aar"] = own;
+        // The agreement's own calculation: the last year of the occasion, when the agreement's
+        // adopted model is the one in force that year.
+        const ModelView& last = years.back();
+        bool agreementYear = last.model->id == agreement->fundingModel && last.model->status == "vedteke";
+        v["har_utrekning"] = agreementYear;
+        v["utrekning"] = own.back();  // shown only with har_utrekning; present so the template's names check
 
         List projects;
         for (const Project& p : in.portfolio.projects) {
@@ -159,7 +233,6 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         v["har_prosjekt"] = !projects.empty();
         v["prosjekt_tal"] = str(static_cast<long long>(projects.size()));
         v["prosjekt"] = projects;
-        v["kommunar"] = table;
         mv.value = std::move(v);
         out.push_back(std::move(mv));
     }

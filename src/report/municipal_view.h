@@ -19,7 +19,9 @@ struct MunicipalView {
     view::Value value;
 };
 
-std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, int year, Diagnostics& diags);
+// One view per municipality for `occasion`: its dates, the agreement it is about, the
+// municipality's bodies, and its amounts for each of the occasion's years.
+std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, const Occasion& occasion, Diagnostics& diags);
 
 // ASCII file-name form of a name: "Bjørnafjorden" → "bjornafjorden", "Årdal" → "ardal".
 std::string slugify(const std::string& name);

@@ -1,5 +1,7 @@
 #include "report/workbook_view.h"
 
+#include <memory>
+
 namespace dv {
 
 const std::string& Labels::operator()(const std::string& key) const {
@@ -25,6 +27,12 @@ std::optional<ModelView> modelView(const Inputs& in, const FundingModel& model, 
     if (model.solveFor) {
         Money target = model.solveFor->target;
         if (target == Money{} && defaultTarget) target = *defaultTarget;
+        if (target == Money{}) {
+            diags.add(in.settingsFile, "/finansieringsmodellar",
+                      "model \"" + model.id + "\" solves for a parameter but has no target for " + std::to_string(year),
+                      "give \"loys_for\": {\"malsum\": …}");
+            return std::nullopt;
+        }
         v.solveTarget = target;
         v.solved = solve(in, model, year, *params, model.solveFor->parameter, target);
         if (!v.solved) {
@@ -42,6 +50,16 @@ std::optional<ModelView> modelView(const Inputs& in, const FundingModel& model, 
     return v;
 }
 
+std::optional<ModelView> yearFunding(const Inputs& in, int year, Diagnostics& diags) {
+    const FundingModel* model = in.settings.modelForYear(year);
+    if (!model) {
+        diags.add(in.settingsFile, "/finansieringsmodellar",
+                  "no funding model applies to " + std::to_string(year) + " (gjeld_fra_aar … gjeld_til_aar)");
+        return std::nullopt;
+    }
+    return modelView(in, *model, year, std::nullopt, diags);
+}
+
 std::optional<WorkbookView> buildWorkbookView(const Inputs& in, int year, Diagnostics& diags) {
     WorkbookView w;
     w.year = year;
@@ -49,13 +67,24 @@ std::optional<WorkbookView> buildWorkbookView(const Inputs& in, int year, Diagno
     w.inputs = &in;
     w.title = in.settings.name + " – finansiering " + std::to_string(year);
     w.author = in.settings.host.name;
-    w.documentDate = in.settings.documentDate;
-    const FundingModel* current = in.settings.modelById(in.settings.currentModel);
+    // Dated with the year's invoice date where there is one: the workbook documents that year's run.
+    auto invoiceDate = in.settings.invoiceDates.find(year);
+    w.documentDate = invoiceDate != in.settings.invoiceDates.end() ? invoiceDate->second : in.settings.documentDate;
     const FundingModel* proposed = in.settings.modelById(in.settings.proposedModel);
-    if (!current || !proposed) return std::nullopt;  // reported by input
-    auto cur = modelView(in, *current, year, std::nullopt, diags);
+    if (!proposed) return std::nullopt;  // reported by input
+    auto cur = yearFunding(in, year, diags);
     if (!cur) return std::nullopt;
+    const FundingModel* current = cur->model;
     w.current = std::move(*cur);
+    // The proposal is compared at its own price level when the deflator does not reach the year:
+    // an example is not made more precise by an assumed index.
+    std::string error;
+    if (!indexedParameters(*proposed, year, in.settings.deflator, proposed->indexation, std::nullopt, &error)) {
+        auto unindexed = std::make_shared<FundingModel>(*proposed);
+        unindexed->indexation = Indexation{};
+        w.proposalAtPriceLevel = unindexed;
+        proposed = unindexed.get();
+    }
     auto prop = modelView(in, *proposed, year, w.current.run.total, diags);
     if (!prop) return std::nullopt;
     w.proposed = std::move(*prop);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ struct WorkbookView {
     const Inputs* inputs = nullptr;
     ModelView current;
     ModelView proposed;
+    std::shared_ptr<const FundingModel> proposalAtPriceLevel;  // set when the proposal is shown unindexed
     ProjectionRun projection;
     Projection projectionSettings;
     std::vector<int> projectionDeflator;  // basis points per projected year
@@ -53,5 +55,10 @@ std::optional<WorkbookView> buildWorkbookView(const Inputs& in, int year, Diagno
 // model asks for it, the budget solver (target: its own or the current model's total).
 std::optional<ModelView> modelView(const Inputs& in, const FundingModel& model, int year,
                                    std::optional<Money> defaultTarget, Diagnostics& diags);
+
+// The one computation of what each municipality owes for `year`: the adopted model in force that
+// year (a proposal only where no adopted one applies), indexed, solved against its own target
+// when it has one. Invoices, workbook, agreements and case documents all take amounts from here.
+std::optional<ModelView> yearFunding(const Inputs& in, int year, Diagnostics& diags);
 
 }  // namespace dv

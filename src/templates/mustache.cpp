@@ -80,9 +80,20 @@ std::vector<std::string> namesInScope(const std::vector<Context>& stack) {
     return names;
 }
 
+struct Open { std::string name; std::size_t at; bool skipping; bool inactive = false; };
+
+// An empty value may render inside a section that tests it: {{#x}}…{{x}}…{{/x}} or, for a value
+// with a companion flag, {{#har_x}}…{{x}}…{{/har_x}} (also "a.har_x" for "a.x").
+bool guarded(const std::vector<Open>& open, const std::string& name) {
+    std::size_t dot = name.rfind('.');
+    std::string flag = dot == std::string::npos ? "har_" + name : name.substr(0, dot + 1) + "har_" + name.substr(dot + 1);
+    for (const Open& o : open)
+        if (o.inactive || o.name == name || o.name == flag) return true;  // inactive: will not render
+    return false;
+}
+
 bool check(const std::string& file, const std::string& src, const Value& root, Diagnostics& diags) {
     std::vector<Context> stack{{&root}};
-    struct Open { std::string name; std::size_t at; bool skipping; };
     std::vector<Open> open;
     int skipDepth = 0;  // inside a section over an empty list nothing can be checked
     bool ok = true;
@@ -140,7 +151,7 @@ bool check(const std::string& file, const std::string& src, const Value& root, D
                           close.empty() ? std::string() : "did you mean \"" + close + "\"?");
                 ok = false;
             } else if (kind != '#' && kind != '^') {
-                for (const Value* f : found)
+                for (const Value* f : found) {
                     if (!f->isString()) {
                         diags.add(file, where(at), "tag \"{{" + tag + "}}\" names a " +
                                   std::string(f->isBool() ? "flag" : f->isList() ? "list" : f->isLocal() ? "text in both målformer" : "group") +
@@ -149,6 +160,14 @@ bool check(const std::string& file, const std::string& src, const Value& root, D
                         ok = false;
                         break;
                     }
+                    // A value the inputs do not give for this document never renders as nothing.
+                    if (f->str().empty() && !guarded(open, name)) {
+                        diags.add(file, where(at), "no value for \"{{" + tag + "}}\" in this document: the inputs do not give \"" + name + "\" here",
+                                  "add it to the inputs, or let the template handle its absence with {{#" + name + "}}…{{/" + name + "}}");
+                        ok = false;
+                        break;
+                    }
+                }
             }
         }
         if (kind == '#' || kind == '^') {
@@ -171,7 +190,15 @@ bool check(const std::string& file, const std::string& src, const Value& root, D
                 (void)anyList;
             }
             if (skipping) ++skipDepth;
-            open.push_back({name, at, skipping});
+            // Whether the section renders for this view; inside one that does not, an empty value
+            // cannot show (names are still checked).
+            bool truthy = false;
+            for (const Value* f : found)
+                truthy = truthy || (f->isBool() ? f->flag() : f->isString() ? !f->str().empty()
+                                                 : f->isList() ? !f->list().empty() : true);
+            bool inactive = !found.empty() && (kind == '#' ? !truthy : truthy);
+            if (found.size() > 1) inactive = false;  // list elements differ: no single answer
+            open.push_back({name, at, skipping, inactive});
             stack.push_back(inner);
         }
     }

@@ -7,7 +7,9 @@
 #include "app/app.h"
 #include "app/invoicing.h"
 #include "core/checkdigit.h"
+#include "input/inputs.h"
 #include "ledger/ledger.h"
+#include "report/workbook_view.h"
 #include "test_util.h"
 
 using namespace dv;
@@ -23,9 +25,25 @@ int runCli(const std::vector<std::string>& args, std::string& err) {
     return code;
 }
 
-std::vector<std::string> args(const fs::path& inputs, const fs::path& out, const fs::path& ledger) {
+std::vector<std::string> args(const fs::path& inputs, const fs::path& out, const fs::path& ledger,
+                              const std::string& year = "2021") {
     return {"--quiet", "--inputs", inputs.string(), "--templates", kSource + "/templates", "--out", out.string(),
-            "--reskontro", ledger.string(), "fakturaer"};
+            "--reskontro", ledger.string(), "--year", year, "fakturaer"};
+}
+
+// A copy of the shipped inputs with the account, the memberships and the models marked confirmed,
+// as a real run will have them; `except` keeps one municipality's memberships unconfirmed.
+fs::path confirmedInputs(const fs::path& dir, const std::string& except = "") {
+    copyInputs(dir);
+    json s = json::parse(readFile(dir / "samarbeid.json"));
+    s["vertskommune"]["kontonummer_stadfesta"] = true;
+    for (auto& m : s["finansieringsmodellar"]) m["stadfesta"] = true;
+    writeFile(dir / "samarbeid.json", s.dump(2));
+    json k = json::parse(readFile(dir / "kommunar.json"));
+    for (auto& m : k["kommunar"])
+        for (auto& p : m["medlemskap"]) p["stadfesta"] = m["kommunenummer"] != except;
+    writeFile(dir / "kommunar.json", k.dump(2));
+    return dir;
 }
 
 std::map<std::string, std::string> tree(const fs::path& dir) {
@@ -58,9 +76,10 @@ TEST_CASE("KID: customer number + invoice number + check digit, MOD10 or MOD11",
 TEST_CASE("invoices 2021: one per paying member; Masfjorden 133 820,00; the 42 sum to 10 371 420,00", "[invoice]") {
     TempDir tmp;
     std::string err;
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runCli(args(confirmedInputs(tmp / "in"), tmp / "out", tmp / "ledger.sqlite"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
-    auto all = book.forYear(2021);
+    CHECK(book.forYear(2021, true).empty());  // a real run: nothing in the test series
+    auto all = book.forYear(2021, false);
     REQUIRE(all.size() == 42);
     std::int64_t sum = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -104,16 +123,17 @@ TEST_CASE("invoices 2021: one per paying member; Masfjorden 133 820,00; the 42 s
 TEST_CASE("a rerun with the same inputs issues nothing and reproduces identical bytes", "[invoice]") {
     TempDir tmp;
     std::string err;
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
+    confirmedInputs(tmp / "in");
+    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
     CHECK(tree(tmp / "a") == tree(tmp / "b"));
     ledger::Ledger book((tmp / "ledger.sqlite").string());
-    CHECK(book.forYear(2021).size() == 42);
+    CHECK(book.forYear(2021, false).size() == 42);
 }
 
 TEST_CASE("a changed amount is refused; --korriger credits the old invoice and issues a new one", "[invoice]") {
     TempDir tmp;
-    copyInputs(tmp / "in");
+    confirmedInputs(tmp / "in");
     std::string err;
     REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
     setPopulation(tmp / "in/kommunar.json", "4634", 1701);  // +10 inhabitants: 134 020
@@ -123,19 +143,26 @@ TEST_CASE("a changed amount is refused; --korriger credits the old invoice and i
     CHECK_FALSE(fs::exists(tmp / "b"));
     {
         ledger::Ledger book((tmp / "ledger.sqlite").string());
-        CHECK(book.forYear(2021).size() == 42);
+        CHECK(book.forYear(2021, false).size() == 42);
     }
     auto a = args(tmp / "in", tmp / "c", tmp / "ledger.sqlite");
     a.insert(a.begin(), "--korriger");
+    CHECK(runCli(a, err) == 2);  // a correction is dated by the user, never by the clock
+    CHECK(err.find("run with --dato YYYY-MM-DD") != std::string::npos);
+    a.insert(a.begin(), {"--dato", "2021-10-04"});
     REQUIRE(runCli(a, err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
-    auto all = book.forYear(2021);
+    auto all = book.forYear(2021, false);
     REQUIRE(all.size() == 44);
     const auto& credit = all[42];
     const auto& fresh = all[43];
     CHECK(credit.type == "kreditnota");
     CHECK(credit.credits == "202100025");
     CHECK(credit.totalOre == 13'382'000);
+    CHECK(credit.issueDate == "2021-10-04");
+    CHECK(credit.kid.empty());  // a credit note asks for no payment
+    CHECK(fresh.issueDate == "2021-10-04");
+    CHECK(fresh.dueDate == "2021-11-03");  // 30 days from the correction, not from February
     CHECK(fresh.type == "faktura");
     CHECK(fresh.number == "202100044");
     CHECK(fresh.totalOre == 13'402'000);
@@ -143,6 +170,8 @@ TEST_CASE("a changed amount is refused; --korriger credits the old invoice and i
     CHECK(fs::exists(tmp / "c/fakturaer/2021/kreditnota-202100043-4634-masfjorden.pdf"));
     CHECK(fs::exists(tmp / "c/fakturaer/2021/ehf/kreditnota-202100043-4634-masfjorden.xml"));
     CHECK(fs::exists(tmp / "c/fakturaer/2021/faktura-202100044-4634-masfjorden.pdf"));
+    std::string cnXml = readFile(tmp / "c/fakturaer/2021/ehf/kreditnota-202100043-4634-masfjorden.xml");
+    CHECK(cnXml.find("<cac:PaymentMeans>") == std::string::npos);
     // the old invoice's document is still produced, unchanged
     CHECK(readFile(tmp / "a/fakturaer/2021/faktura-202100025-4634-masfjorden.pdf") ==
           readFile(tmp / "c/fakturaer/2021/faktura-202100025-4634-masfjorden.pdf"));
@@ -150,8 +179,9 @@ TEST_CASE("a changed amount is refused; --korriger credits the old invoice and i
 
 TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the series", "[invoice]") {
     TempDir tmp;
-    std::string cmd = "DV_TEST_CRASH_AFTER_INVOICES=10 '" + std::string(DV_CLI) + "' --quiet --inputs '" + kSource +
-                      "/inputs' --templates '" + kSource + "/templates' --out '" + (tmp / "out").string() +
+    confirmedInputs(tmp / "in");
+    std::string cmd = "DV_TEST_CRASH_AFTER_INVOICES=10 '" + std::string(DV_CLI) + "' --quiet --year 2021 --inputs '" +
+                      (tmp / "in").string() + "' --templates '" + kSource + "/templates' --out '" + (tmp / "out").string() +
                       "' --reskontro '" + (tmp / "ledger.sqlite").string() + "' fakturaer; echo \"exit=$?\"";
     std::string out = capture(cmd);
     CHECK(out.find("exit=137") != std::string::npos);  // died without unwinding, like a kill -9
@@ -160,12 +190,116 @@ TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the s
     CHECK_FALSE(fs::exists(tmp / "out/fakturaer"));
     {
         ledger::Ledger book((tmp / "ledger.sqlite").string());
-        CHECK(book.forYear(2021).empty());  // the transaction never committed
+        CHECK(book.forYear(2021, false).empty());  // the transaction never committed
     }
     std::string err;
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runCli(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
-    auto all = book.forYear(2021);
+    auto all = book.forYear(2021, false);
     REQUIRE(all.size() == 42);
     for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i].seq == static_cast<std::int64_t>(i) + 1);
+}
+
+TEST_CASE("issue 10: unconfirmed account or amounts make a test run: own series, marked, no payment asked", "[invoice]") {
+    TempDir tmp;
+    std::string err;
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", "2025"), err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    CHECK(book.forYear(2025, false).empty());  // the real series is untouched
+    auto all = book.forYear(2025, true);
+    REQUIRE(all.size() == 42);
+    const ledger::Invoice* masfjorden = nullptr;
+    for (const auto& inv : all) {
+        CHECK(inv.number.rfind("P2025", 0) == 0);
+        CHECK(inv.kid.empty());
+        if (inv.kommunenummer == "4634") masfjorden = &inv;
+    }
+    REQUIRE(masfjorden);
+    // 5 of 12 months of 100 000 + 20 × 1 694 (1.1.2024): 133 880 × 5/12 = 55 783,33
+    CHECK(masfjorden->totalOre == 5'578'333);
+    std::string stem = "out/fakturaer/2025/faktura-" + masfjorden->number + "-4634-masfjorden";
+    std::string xml = readFile(tmp / ("out/fakturaer/2025/ehf/faktura-" + masfjorden->number + "-4634-masfjorden.xml"));
+    CHECK(xml.find("<cbc:Note>PRØVEFAKTURA") != std::string::npos);
+    CHECK(xml.find("<cac:PaymentMeans>") == std::string::npos);
+    CHECK(xml.find("<cbc:StartDate>2025-08-01</cbc:StartDate>") != std::string::npos);
+    CHECK(xml.find("<cbc:EndDate>2025-12-31</cbc:EndDate>") != std::string::npos);
+    std::string text = capture("pdftotext -raw '" + (tmp / (stem + ".pdf")).string() + "' -");
+    CHECK(text.find("PRØVEFAKTURA") != std::string::npos);
+    CHECK(text.find("KID") == std::string::npos);
+}
+
+TEST_CASE("issue 10: a real run bills only confirmed members and marks nothing as a test", "[invoice]") {
+    TempDir tmp;
+    std::string err;
+    std::ostringstream e;
+    confirmedInputs(tmp / "in", "4634");  // Masfjorden's membership left unconfirmed
+    REQUIRE(app::run({"--inputs", (tmp / "in").string(), "--templates", kSource + "/templates", "--out", (tmp / "out").string(),
+                      "--reskontro", (tmp / "ledger.sqlite").string(), "--year", "2025", "fakturaer"}, e) == 0);
+    CHECK(e.str().find("not invoiced: Masfjorden (4634): membership in 2025 not confirmed") != std::string::npos);
+    CHECK(e.str().find("TEST RUN") == std::string::npos);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    auto all = book.forYear(2025, false);
+    REQUIRE(all.size() == 41);
+    for (const auto& inv : all) {
+        CHECK(inv.kommunenummer != "4634");
+        CHECK(validKid(inv.kid));
+        CHECK(inv.number.rfind("2025", 0) == 0);
+    }
+    CHECK(book.forYear(2025, true).empty());
+    CHECK(capture("grep -rl 'PRØVEFAKTURA' '" + (tmp / "out/fakturaer").string() + "' | wc -l").find("0") == 0);
+}
+
+TEST_CASE("issue 10: a population change that leaves the amount unchanged issues nothing", "[invoice]") {
+    TempDir tmp;
+    confirmedInputs(tmp / "in");
+    std::string err;
+    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    setPopulation(tmp / "in/kommunar.json", "4626", 40000);  // Øygarden: still at the cap of 500 000
+    REQUIRE(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    CHECK(book.forYear(2021, false).size() == 42);
+}
+
+TEST_CASE("issue 10: withdrawals marked as examples are never billed", "[invoice]") {
+    TempDir tmp;
+    confirmedInputs(tmp / "in");
+    std::string err;
+    REQUIRE(runCli(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite", "2024"), err) == 0);
+    ledger::Ledger book((tmp / "ledger.sqlite").string());
+    for (const auto& inv : book.forYear(2024, false))
+        for (const auto& l : inv.lines) CHECK(l.kind != "uttak");
+}
+
+TEST_CASE("issue 10: one amount, one computation: invoices equal the workbook's amounts for 2021, 2025 and 2026", "[invoice]") {
+    Inputs in = input::loadInputs(kSource + "/inputs");
+    for (int year : {2021, 2025, 2026}) {
+        INFO(year);
+        TempDir tmp;
+        std::string err;
+        REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", std::to_string(year)), err) == 0);
+        Diagnostics d;
+        auto wb = buildWorkbookView(in, year, d);
+        REQUIRE(wb);
+        ledger::Ledger book((tmp / "ledger.sqlite").string());
+        std::int64_t sum = 0;
+        for (const auto& inv : book.forYear(year, true)) {
+            sum += inv.totalOre;
+            for (const auto& row : wb->current.run.rows)
+                if (row.kommune->kommunenummer == inv.kommunenummer) CHECK(inv.totalOre == row.amount.ore());
+        }
+        CHECK(sum == wb->current.run.total.ore());
+    }
+    // hand values: 2021 Masfjorden 133 820; 2025 5/12 of 133 880 = 55 783,33; 2026 133 880 (1.1.2024 assumed for 1.1.2025)
+    Diagnostics d;
+    auto w21 = buildWorkbookView(in, 2021, d), w25 = buildWorkbookView(in, 2025, d), w26 = buildWorkbookView(in, 2026, d);
+    REQUIRE((w21 && w25 && w26));
+    auto masfjorden = [](const WorkbookView& w) {
+        for (const auto& r : w.current.run.rows)
+            if (r.kommune->kommunenummer == "4634") return r.amount.ore();
+        return std::int64_t{-1};
+    };
+    CHECK(masfjorden(*w21) == 13'382'000);
+    CHECK(masfjorden(*w25) == 5'578'333);
+    CHECK(masfjorden(*w26) == 13'388'000);
+    CHECK(w21->current.run.total.ore() == 1'037'142'000);
 }

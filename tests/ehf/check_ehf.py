@@ -206,9 +206,16 @@ def check(path):
     if lmt('PayableAmount') != lmt('TaxInclusiveAmount'): err('BR-CO-16', 'PayableAmount')
     if Decimal(subs[0].findtext('cbc:TaxableAmount', namespaces=NS)) != total if subs else False: err('BR-CO-?', 'TaxableAmount')
     # payment: credit transfer to a valid account with a valid KID
+    # (BG-16 is optional; ours asks for payment only on a real invoice: never on a credit note or a
+    # test invoice, whose Note says so)
     pm = root.find('cac:PaymentMeans', NS)
-    if pm is None or pm.findtext('cbc:PaymentMeansCode', namespaces=NS) != '30': err('BR-49', 'PaymentMeansCode 30')
-    else:
+    note = root.findtext('cbc:Note', namespaces=NS) or ''
+    is_test = note.startswith('PRØVEFAKTURA')
+    is_credit = root.tag.endswith('CreditNote')
+    if (is_test or is_credit) and pm is not None: err('DV', 'a credit note or test invoice must not ask for payment')
+    if not (is_test or is_credit) and pm is None: err('DV', 'a real invoice asks for payment (PaymentMeans)')
+    if pm is not None and pm.findtext('cbc:PaymentMeansCode', namespaces=NS) != '30': err('BR-49', 'PaymentMeansCode 30')
+    elif pm is not None:
         acct = pm.findtext('cac:PayeeFinancialAccount/cbc:ID', namespaces=NS) or ''
         if not mod11_account(acct): err('NO account', f'account {acct} fails MOD11')
         kid = pm.findtext('cbc:PaymentID', namespaces=NS) or ''

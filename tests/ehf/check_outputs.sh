@@ -6,9 +6,27 @@ set -u
 bin="$1"; src="$2"; here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 rc=0
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" fakturaer || exit 1
-# a correction: one municipality's population changes → a credit note and a new invoice
+# the shipped inputs: test runs (unconfirmed account and amounts) for 2025 and 2026
+for y in 2025 2026; do
+  "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/t$y" --reskontro "$work/t.sqlite" --year $y fakturaer || exit 1
+  /usr/bin/python3 "$here/check_ehf.py" "$work"/t$y/fakturaer/$y/ehf/*.xml || rc=1
+done
+# a real run: account, amounts and memberships marked confirmed in a copy
 cp -r "$src/inputs" "$work/in"
+/usr/bin/python3 - "$work/in" <<'PY'
+import json, sys
+d = sys.argv[1]
+s = json.load(open(d + '/samarbeid.json'))
+s['vertskommune']['kontonummer_stadfesta'] = True
+for m in s['finansieringsmodellar']: m['stadfesta'] = True
+json.dump(s, open(d + '/samarbeid.json', 'w'), ensure_ascii=False, indent=2)
+k = json.load(open(d + '/kommunar.json'))
+for m in k['kommunar']:
+    for p in m['medlemskap']: p['stadfesta'] = True
+json.dump(k, open(d + '/kommunar.json', 'w'), ensure_ascii=False, indent=2)
+PY
+"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" --year 2021 fakturaer || exit 1
+# a correction: one municipality's population changes → a credit note and a new invoice
 /usr/bin/python3 - "$work/in/kommunar.json" <<'PY'
 import json, sys
 p = sys.argv[1]; d = json.load(open(p))
@@ -16,7 +34,7 @@ for k in d['kommunar']:
     if k['kommunenummer'] == '4634': k['folketal']['2020-01-01'] += 10
 json.dump(d, open(p, 'w'), ensure_ascii=False, indent=2)
 PY
-"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" --korriger fakturaer || exit 1
+"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" --year 2021 --korriger --dato 2021-10-04 fakturaer || exit 1
 /usr/bin/python3 "$here/check_ehf.py" "$work"/b/fakturaer/2021/ehf/*.xml || rc=1
 ls "$work"/b/fakturaer/2021/ehf/kreditnota-*.xml >/dev/null 2>&1 || { echo "FAIL: no credit note"; rc=1; }
 # the checker must fail on broken files

@@ -16,11 +16,16 @@ targets="kunnskapsgrunnlag avtalar saksframlegg hoyringspakkar fakturaer"
 "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" $targets || exit 1
 "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" $targets || exit 1
 diff -rq "$work/a" "$work/b" >/dev/null || { echo "FAIL: two runs with the same inputs differ:"; diff -rq "$work/a" "$work/b" | head; rc=1; }
+# the other occasion: the 2024 hearing (the default is the 2025 decision round)
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/h" --runde hoyring-2024 hoyringspakkar || exit 1
 
 # unpack the packages next to the loose files
-mkdir -p "$work/pk"
+mkdir -p "$work/pk" "$work/hk"
 for z in "$work"/a/hoyringspakkar/*.zip; do
   d="$work/pk/$(basename "$z" .zip)"; mkdir -p "$d"; unzip -q "$z" -d "$d" || { echo "FAIL: cannot unzip $z"; rc=1; }
+done
+for z in "$work"/h/hoyringspakkar/*.zip; do
+  d="$work/hk/$(basename "$z" .zip)"; mkdir -p "$d"; unzip -q "$z" -d "$d" || { echo "FAIL: cannot unzip $z"; rc=1; }
 done
 
 n=0
@@ -29,13 +34,14 @@ while IFS= read -r -d '' f; do
   qpdf --check "$f" >/dev/null 2>&1 || { echo "FAIL: $rel: qpdf --check"; rc=1; }
   pdffonts "$f" | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes" || $(NF-2)!="yes") {bad=1} END {exit bad}' \
     || { echo "FAIL: $rel: a font not embedded as a subset with ToUnicode"; rc=1; }
-done < <(find "$work/a" "$work/pk" -name '*.pdf' -print0 | sort -z)
-find "$work/a" "$work/pk" -name '*.pdf' -print0 | sort -z | xargs -0 -n 1 -P 2 /usr/bin/python3 "$here/pdfcheck.py" > "$work/pdfcheck.log" 2>&1 \
+done < <(find "$work/a" "$work/pk" "$work/h" "$work/hk" -name '*.pdf' -print0 | sort -z)
+find "$work/a" "$work/pk" "$work/h" "$work/hk" -name '*.pdf' -print0 | sort -z | xargs -0 -n 1 -P 2 /usr/bin/python3 "$here/pdfcheck.py" > "$work/pdfcheck.log" 2>&1 \
   || { echo "FAIL: pdfcheck.py:"; grep ERROR "$work/pdfcheck.log" | sort | uniq -c | head; rc=1; }
 
 full=( "$work"/a/kunnskapsgrunnlag/*.pdf "$work"/pk/hoyringspakke-4634-masfjorden/*.pdf
        "$work"/pk/hoyringspakke-4601-bergen/*.pdf "$work"/pk/hoyringspakke-4621-voss/*.pdf
-       "$work"/a/fakturaer/2021/faktura-*-4634-masfjorden.pdf "$work"/a/fakturaer/2021/faktura-*-4631-alver.pdf )
+       "$work"/hk/hoyringspakke-4634-masfjorden/*.pdf "$work"/hk/hoyringspakke-4601-bergen/*.pdf
+       "$work"/a/fakturaer/2026/faktura-*-4634-masfjorden.pdf "$work"/a/fakturaer/2026/faktura-*-4631-alver.pdf )
 for f in "${full[@]}"; do
   rel="${f#$work/}"
   bash "$here/validate.sh" "$f" > "$work/validate.log" 2>&1 \
@@ -50,6 +56,7 @@ for f in "$work"/a/kunnskapsgrunnlag/*.pdf; do
     grep -qF -- "$want" <<<"$txt" || { echo "FAIL: ${f#$work/}: pdftotext does not give \"$want\""; rc=1; }
   done
 done
-[ "$n" -ge 380 ] || { echo "FAIL: expected 2 knowledge bases + 3×43 loose PDFs + 5×43 in packages + 42 invoices, found $n"; rc=1; }
+# decision round: 2 knowledge bases + 3×43 loose + 4×43 in packages + 42 invoices; hearing: 43 letters + 5×43 in packages
+[ "$n" -ge 603 ] || { echo "FAIL: expected 345 PDFs of the decision round and invoicing year and 258 of the hearing, found $n"; rc=1; }
 [ $rc = 0 ] && echo "OK: $n PDFs pass qpdf, pdffonts and pdfcheck.py; ${#full[@]} pass the full validate.sh; runs are reproducible"
 exit $rc

@@ -110,3 +110,25 @@ TEST_CASE("mustache: section lines leave no blank line in tables and keep paragr
     REQUIRE(out);
     CHECK(*out == "| a |\n|---|\n| 1 |\n| 2 |\n| slutt |\n\nAvsnitt ein.\nMed.\n\nAvsnitt to.\n");
 }
+
+TEST_CASE("issue 10: a value the inputs do not give never renders as nothing: file, line:col and its name") {
+    Value v = sample();
+    v["behov"] = "";      // e.g. the funding need of a year no input gives
+    v["har_behov"] = false;
+    Diagnostics d;
+    auto out = tmpl::renderMustache("t.md", "Linje 1\nBehovet er {{behov}} kroner.", v, d);
+    CHECK_FALSE(out);
+    REQUIRE(d.size() == 1);
+    CHECK(d.format().find("t.md: 2:12: no value for \"{{behov}}\"") != std::string::npos);
+    CHECK(d.format().find("\"behov\"") != std::string::npos);
+    // handled by the template: inside a section on the value, its flag, or one that does not render
+    for (const char* ok : {"{{#behov}}Behovet er {{behov}}.{{/behov}}", "{{#har_behov}}Behovet er {{behov}}.{{/har_behov}}",
+                           "{{#herad}}{{behov}}{{/herad}}", "{{^namn}}{{behov}}{{/namn}}"}) {
+        Diagnostics ok_d;
+        INFO(ok);
+        auto r = tmpl::renderMustache("t.md", ok, v, ok_d);
+        INFO(ok_d.format());
+        CHECK(r);
+        CHECK(r->find("Behovet er  kroner") == std::string::npos);
+    }
+}

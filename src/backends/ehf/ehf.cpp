@@ -92,7 +92,9 @@ std::string write(const Document& d) {
       << "  <cbc:IssueDate>" << d.issueDate.iso() << "</cbc:IssueDate>\n";
     if (!d.creditNote) x << "  <cbc:DueDate>" << d.dueDate.iso() << "</cbc:DueDate>\n";
     x << "  <cbc:" << (d.creditNote ? "CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>" : "InvoiceTypeCode>380</cbc:InvoiceTypeCode>") << "\n"
-      << "  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\n"
+      ;
+    if (!d.note.empty()) x << "  <cbc:Note>" << xmlEscape(d.note) << "</cbc:Note>\n";
+    x << "  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\n"
       << "  <cbc:BuyerReference>" << xmlEscape(d.buyerReference) << "</cbc:BuyerReference>\n"
       << "  <cac:InvoicePeriod>\n    <cbc:StartDate>" << d.periodStart.iso() << "</cbc:StartDate>\n"
       << "    <cbc:EndDate>" << d.periodEnd.iso() << "</cbc:EndDate>\n  </cac:InvoicePeriod>\n";
@@ -106,12 +108,14 @@ std::string write(const Document& d) {
       << "    </cac:Attachment>\n  </cac:AdditionalDocumentReference>\n";
     party(x, "AccountingSupplierParty", d.seller);
     party(x, "AccountingCustomerParty", d.buyer);
-    x << "  <cac:PaymentMeans>\n    <cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>\n";
-    if (d.creditNote) x << "    <cbc:PaymentDueDate>" << d.dueDate.iso() << "</cbc:PaymentDueDate>\n";
-    x << "    <cbc:PaymentID>" << xmlEscape(d.kid) << "</cbc:PaymentID>\n"
-      << "    <cac:PayeeFinancialAccount><cbc:ID>" << d.account << "</cbc:ID></cac:PayeeFinancialAccount>\n"
-      << "  </cac:PaymentMeans>\n";
-    if (!d.paymentTerms.empty()) x << "  <cac:PaymentTerms><cbc:Note>" << xmlEscape(d.paymentTerms) << "</cbc:Note></cac:PaymentTerms>\n";
+    if (d.paymentRequest) {
+        x << "  <cac:PaymentMeans>\n    <cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>\n";
+        if (d.creditNote) x << "    <cbc:PaymentDueDate>" << d.dueDate.iso() << "</cbc:PaymentDueDate>\n";
+        x << "    <cbc:PaymentID>" << xmlEscape(d.kid) << "</cbc:PaymentID>\n"
+          << "    <cac:PayeeFinancialAccount><cbc:ID>" << d.account << "</cbc:ID></cac:PayeeFinancialAccount>\n"
+          << "  </cac:PaymentMeans>\n";
+        if (!d.paymentTerms.empty()) x << "  <cac:PaymentTerms><cbc:Note>" << xmlEscape(d.paymentTerms) << "</cbc:Note></cac:PaymentTerms>\n";
+    }
     x << "  <cac:TaxTotal>\n    <cbc:TaxAmount currencyID=\"NOK\">0.00</cbc:TaxAmount>\n"
       << "    <cac:TaxSubtotal>\n      <cbc:TaxableAmount currencyID=\"NOK\">" << amount(total) << "</cbc:TaxableAmount>\n"
       << "      <cbc:TaxAmount currencyID=\"NOK\">0.00</cbc:TaxAmount>\n"

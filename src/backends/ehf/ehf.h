@@ -32,6 +32,8 @@ struct Document {
     bool creditNote = false;
     std::string number;
     Date issueDate, dueDate;
+    std::string note;             // BT-22, e.g. that this is a test invoice not to be paid
+    bool paymentRequest = true;   // false: no PaymentMeans/PaymentTerms (credit notes, test invoices)
     std::string buyerReference;
     std::string creditedNumber;  // credit note: the invoice it credits
     Date creditedIssueDate;

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <ctime>
-#include <map>
 #include <functional>
+#include <map>
+#include <optional>
 
 #include "report/norsk.h"
 
@@ -20,6 +21,62 @@ std::string columnName(int col) {
 std::string cellRef(int row, int col, bool absolute) {
     std::string d = absolute ? "$" : "";
     return d + columnName(col) + d + std::to_string(row + 1);
+}
+
+namespace {
+
+// ---- Row heights for wrapped text. libxlsxwriter does not autofit rows, and neither Excel nor
+// LibreOffice grows a row on opening, so every row holding wrapped text gets a height computed
+// here from the text and the width it wraps in (merged cells: the columns' sum).
+//
+// Widths are in Excel's unit, the width of the digit 0 of the default font (Calibri 11). Running
+// Norwegian text fits about 1.2 to 1.3 characters per unit as LibreOffice prints it with DejaVu
+// Sans in Calibri's place (measured on the Om sheet; Calibri itself is narrower); 1.1 leaves a
+// margin for wide letters, and bold text, about a tenth wider, gets a tenth fewer. Each line
+// takes 15 pt, Excel's height of a row of Calibri 11. Too high a row costs some white space; too
+// low a row prints lines on top of the next row.
+constexpr double kCharsPerUnit = 1.1;
+constexpr double kBoldWidth = 0.9;
+constexpr double kLinePoints = 15.0;
+constexpr double kDefaultColumnWidth = 8.43;
+
+std::size_t glyphs(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;  // count UTF-8 lead bytes, not bytes
+    return n;
+}
+
+}  // namespace
+
+// Lines `text` takes when wrapped at word boundaries in a cell `width` units wide; a word longer
+// than the line is broken, as Excel and LibreOffice do. '\n' starts a new paragraph.
+int wrappedLines(const std::string& text, double width) {
+    const std::size_t perLine = std::max<std::size_t>(1, static_cast<std::size_t>(width * kCharsPerUnit));
+    int lines = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        int n = 1;
+        std::size_t used = 0, i = start;
+        while (i < end) {
+            std::size_t j = text.find(' ', i);
+            if (j == std::string::npos || j > end) j = end;
+            std::size_t w = glyphs(text.substr(i, j - i));
+            i = j + 1;
+            if (w == 0) continue;
+            if (used > 0 && used + 1 + w <= perLine) {
+                used += 1 + w;
+                continue;
+            }
+            if (used > 0) ++n;
+            for (; w > perLine; w -= perLine) ++n;
+            used = w;
+        }
+        lines += n;
+        start = end + 1;
+    }
+    return std::max(lines, 1);
 }
 
 namespace {
@@ -69,6 +126,14 @@ public:
         format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
         format_set_bottom(header_, LXW_BORDER_THIN);
         format_set_bg_color(header_, 0xDDEBF7);
+        // A text header right of a right-aligned number header: indented, so the two do not touch.
+        headerIndent_ = workbook_add_format(wb_);
+        format_set_bold(headerIndent_);
+        format_set_text_wrap(headerIndent_);
+        format_set_align(headerIndent_, LXW_ALIGN_VERTICAL_TOP);
+        format_set_indent(headerIndent_, 1);
+        format_set_bottom(headerIndent_, LXW_BORDER_THIN);
+        format_set_bg_color(headerIndent_, 0xDDEBF7);
         kroner_ = numberFormat("#,##0");
         money_ = numberFormat("#,##0.00");
         rate_ = numberFormat("#,##0.00##");
@@ -81,6 +146,14 @@ public:
         inputInt_ = workbook_add_format(wb_);
         format_set_num_format(inputInt_, "#,##0");
         format_set_bg_color(inputInt_, 0xFFF2CC);
+        // A value the program computed (a solved parameter): grey, never the inputs' yellow.
+        derived_ = workbook_add_format(wb_);
+        format_set_num_format(derived_, "#,##0.00##");
+        format_set_bg_color(derived_, 0xE7E6E6);
+        format_set_italic(derived_);
+        format_set_align(derived_, LXW_ALIGN_VERTICAL_TOP);
+        top_ = workbook_add_format(wb_);
+        format_set_align(top_, LXW_ALIGN_VERTICAL_TOP);
         totalMoney_ = numberFormat("#,##0.00");
         format_set_bold(totalMoney_);
         format_set_top(totalMoney_, LXW_BORDER_THIN);
@@ -90,6 +163,10 @@ public:
         wrap_ = workbook_add_format(wb_);
         format_set_text_wrap(wrap_);
         format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+        boldWrap_ = workbook_add_format(wb_);
+        format_set_bold(boldWrap_);
+        format_set_text_wrap(boldWrap_);
+        format_set_align(boldWrap_, LXW_ALIGN_VERTICAL_TOP);
     }
 
     void write() {
@@ -125,11 +202,50 @@ private:
         worksheet_write_string(ws, r, c, s.c_str(), f);
     }
     void number(lxw_worksheet* ws, int r, int c, double v, lxw_format* f) { worksheet_write_number(ws, r, c, v, f); }
+    // A formula with its cached value, which must be what Excel and LibreOffice compute, type
+    // included: a number for a formula giving a number, a string (t="str") for one giving text,
+    // "" included, since a number cached for a text result shows as 0 until recalculated.
     void formula(lxw_worksheet* ws, int r, int c, const std::string& f, double cached, lxw_format* fmt) {
         worksheet_write_formula_num(ws, r, c, ("=" + f).c_str(), fmt, cached);
     }
-    void textFormula(lxw_worksheet* ws, int r, int c, const std::string& f, const std::string& cached) {
-        worksheet_write_formula_str(ws, r, c, ("=" + f).c_str(), nullptr, cached.c_str());
+    void textFormula(lxw_worksheet* ws, int r, int c, const std::string& f, const std::string& cached,
+                     lxw_format* fmt = nullptr) {
+        worksheet_write_formula_str(ws, r, c, ("=" + f).c_str(), fmt, cached.c_str());
+    }
+
+    // Column widths and wrapped text of the sheet being written; see wrappedLines.
+    std::map<int, double> widths_, heights_;
+    void columns(lxw_worksheet* ws, int c1, int c2, double width) {
+        worksheet_set_column(ws, c1, c2, width, nullptr);
+        for (int c = c1; c <= c2; ++c) widths_[c] = width;
+    }
+    double widthOf(int c1, int c2) const {
+        double w = 0;
+        for (int c = c1; c <= c2; ++c) {
+            auto it = widths_.find(c);
+            w += it == widths_.end() ? kDefaultColumnWidth : it->second;
+        }
+        return w;
+    }
+    // Records that row `r` needs the height of `text` wrapped in columns c1..c2.
+    void needHeight(int r, const std::string& text, int c1, int c2, bool bold) {
+        double h = kLinePoints * wrappedLines(text, widthOf(c1, c2) * (bold ? kBoldWidth : 1.0));
+        double& slot = heights_[r];
+        slot = std::max(slot, h);
+    }
+    // Wrapped text in one cell, or merged over c..lastCol; the row gets the height it needs.
+    void wrapped(lxw_worksheet* ws, int r, int c, const std::string& text, lxw_format* f, int lastCol = -1) {
+        if (lastCol > c)
+            worksheet_merge_range(ws, r, c, r, lastCol, text.c_str(), f);
+        else
+            str(ws, r, c, text, f);
+        needHeight(r, text, c, std::max(c, lastCol), f == header_ || f == headerIndent_ || f == boldWrap_);
+    }
+    // Sets the recorded row heights; called once at the end of each sheet.
+    void rowHeights(lxw_worksheet* ws) {
+        for (const auto& [r, h] : heights_) worksheet_set_row(ws, r, h, nullptr);
+        widths_.clear();
+        heights_.clear();
     }
     void define(const std::string& name, const std::string& sheet, int r, int c) {
         workbook_define_name(wb_, name.c_str(), ("=" + sheetRef(sheet) + cellRef(r, c, true)).c_str());
@@ -150,16 +266,19 @@ private:
     void writePopulation(lxw_worksheet* ws) {
         popSheet_ = L("ark.folketal");
         str(ws, 0, 0, L("folketal.tittel"), title_);
-        int hr = 2;
-        str(ws, hr, 0, L("kol.kommunenummer"), header_);
-        str(ws, hr, 1, L("kol.kommune"), header_);
         std::vector<Date> dates;
         for (const auto& k : v_.inputs->kommunar)
             for (const auto& [d, _] : k.population)
                 if (std::find(dates.begin(), dates.end(), d) == dates.end()) dates.push_back(d);
         std::sort(dates.begin(), dates.end());
+        columns(ws, 0, 0, 11);
+        columns(ws, 1, 1, 16);
+        columns(ws, 2, 2 + static_cast<int>(dates.size()), 12);
+        int hr = 2;
+        wrapped(ws, hr, 0, L("kol.kommunenummer"), header_);
+        wrapped(ws, hr, 1, L("kol.kommune"), header_);
         for (std::size_t j = 0; j < dates.size(); ++j) {
-            str(ws, hr, 2 + static_cast<int>(j), norsk::shortDate(dates[j]), header_);
+            wrapped(ws, hr, 2 + static_cast<int>(j), norsk::shortDate(dates[j]), header_);
             popColumn_[dates[j]] = 2 + static_cast<int>(j);
         }
         for (int i = 0; i < n_; ++i) {
@@ -169,9 +288,7 @@ private:
             for (const auto& [d, value] : k.population) number(ws, hr + 1 + i, popColumn_[d], static_cast<double>(value), int_);
         }
         popFirstRow_ = hr + 1;
-        worksheet_set_column(ws, 0, 0, 11, nullptr);
-        worksheet_set_column(ws, 1, 1, 16, nullptr);
-        worksheet_set_column(ws, 2, 2 + static_cast<int>(dates.size()), 12, nullptr);
+        rowHeights(ws);
         worksheet_freeze_panes(ws, hr + 1, 2);
         worksheet_autofilter(ws, hr, 0, hr + n_, 1 + static_cast<int>(dates.size()));
         printSetup(ws, hr, false);
@@ -185,48 +302,59 @@ private:
         const Parameters& p = mv.run.params;
         ParamRefs refs;
         str(ws, paramRow_++, 0, heading + ": " + mv.model->name.in(v_.language), bold_);
-        auto row = [&](const std::string& label, const std::string& name, double value, lxw_format* f,
-                       const std::string& note) {
-            str(ws, paramRow_, 0, label);
+        // A solved parameter is a figure the program computed, not an input: it is not a formula
+        // (nothing in the workbook re-solves it when a tier changes), so it gets the derived style
+        // and its label and note say that the program computed it.
+        auto row = [&](std::string label, const std::string& name, double value, lxw_format* f, bool solved) {
+            std::string note;
+            if (solved) {
+                label += " – " + L("param.loyst_merke");
+                note = L("param.loyst") + " " + norsk::money(*mv.solveTarget) + " kr. " + L("param.loyst_ikkje_omrekna");
+                f = derived_;
+            }
+            wrapped(ws, paramRow_, 0, label, solved ? wrap_ : nullptr);
             number(ws, paramRow_, 1, value, f);
-            str(ws, paramRow_, 2, name);
-            if (!note.empty()) str(ws, paramRow_, 3, note, wrap_);
+            str(ws, paramRow_, 2, name, solved ? top_ : nullptr);  // a solved row is taller: all of it at the top
+            if (!note.empty()) wrapped(ws, paramRow_, 3, note, wrap_);
             define(name, sheet, paramRow_, 1);
             ++paramRow_;
             return name;
         };
-        std::string solvedNote;
-        if (mv.solved)
-            solvedNote = L("param.loyst") + " " + norsk::money(*mv.solveTarget) + " kr";
-        refs.fixed = row(L("param.fast_belop"), pre + "Fast_belop", num(p.fixed), input_,
-                         mv.solved && mv.model->solveFor->parameter == SolveFor::Parameter::FixedAmount ? solvedNote : "");
+        auto solved = [&](SolveFor::Parameter what) { return mv.solved && mv.model->solveFor && mv.model->solveFor->parameter == what; };
+        refs.fixed = row(L("param.fast_belop"), pre + "Fast_belop", num(p.fixed), input_, solved(SolveFor::Parameter::FixedAmount));
         for (std::size_t i = 0; i < p.tiers.size(); ++i) {
             std::string label = L("param.sats");
             if (p.tiers.size() > 1) label += " " + L("param.trinn") + " " + std::to_string(i + 1);
             refs.rates.push_back(row(label, pre + "Sats_" + std::to_string(i + 1), num(p.tiers[i].rate), input_,
-                                     mv.solved && mv.model->solveFor->parameter == SolveFor::Parameter::Rate ? solvedNote : ""));
+                                     solved(SolveFor::Parameter::Rate)));
             if (p.tiers[i].upTo)
                 refs.limits.push_back(row(L("param.trinn_til") + " " + std::to_string(i + 1), pre + "Grense_" + std::to_string(i + 1),
-                                          static_cast<double>(*p.tiers[i].upTo), inputInt_, ""));
+                                          static_cast<double>(*p.tiers[i].upTo), inputInt_, false));
         }
-        if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, "");
-        if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, "");
-        if (const std::string& note = mv.model->note.in(v_.language); !note.empty()) {
-            str(ws, paramRow_, 0, note, wrap_);
-            worksheet_merge_range(ws, paramRow_, 0, paramRow_, 3, note.c_str(), wrap_);
-            worksheet_set_row(ws, paramRow_, 45, nullptr);
+        if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, false);
+        if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, false);
+        if (!mv.model->note.in(v_.language).empty()) {
+            wrapped(ws, paramRow_, 0, mv.model->note.in(v_.language), wrap_, 3);
             ++paramRow_;
         }
         ++paramRow_;
         return refs;
     }
 
+    bool anySolved() const {
+        return (v_.current.solved && v_.current.model->solveFor) || (v_.proposed.solved && v_.proposed.model->solveFor);
+    }
+
     void writeParameters(lxw_worksheet* ws) {
         paramSheet_ = L("ark.parametrar");
+        columns(ws, 0, 0, 34);
+        columns(ws, 1, 1, 16);
+        columns(ws, 2, 2, 22);
+        columns(ws, 3, 3, 50);
         str(ws, 0, 0, L("param.tittel"), title_);
-        str(ws, 1, 0, L("param.forklaring"), wrap_);
-        worksheet_merge_range(ws, 1, 0, 1, 3, L("param.forklaring").c_str(), wrap_);
-        worksheet_set_row(ws, 1, 30, nullptr);
+        std::string explain = L("param.forklaring");
+        if (anySolved()) explain += " " + L("param.forklaring_loyst");
+        wrapped(ws, 1, 0, explain, wrap_, 3);
         paramRow_ = 3;
         str(ws, paramRow_, 0, L("param.budsjettaar"));
         number(ws, paramRow_, 1, v_.year, nullptr);
@@ -245,10 +373,7 @@ private:
             define("Finansieringsbehov", paramSheet_, paramRow_, 1);
             paramRow_ += 2;
         }
-        worksheet_set_column(ws, 0, 0, 34, nullptr);
-        worksheet_set_column(ws, 1, 1, 16, nullptr);
-        worksheet_set_column(ws, 2, 2, 22, nullptr);
-        worksheet_set_column(ws, 3, 3, 50, nullptr);
+        rowHeights(ws);
         printSetup(ws, -1, false);
     }
 
@@ -261,11 +386,13 @@ private:
         const FundingRun& run = v_.current.run;
         str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name.in(v_.language), title_);
         str(ws, 1, 0, L("bidrag.forklaring"));
+        const double widths[] = {11, 30, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 10};
+        for (int c = 0; c < cCount; ++c) columns(ws, c, c, widths[c]);
         const int hr = 3;
         const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "kol.folketal_per", "kol.medlem",
                               "kol.manader", "kol.betalar", "kol.fast_del", "kol.innbyggjardel", "kol.for_grenser",
                               "kol.bidrag", "kol.kr_per_innbyggjar", "kol.grense"};
-        for (int c = 0; c < cCount; ++c) str(ws, hr, c, L(keys[c]), header_);
+        for (int c = 0; c < cCount; ++c) wrapped(ws, hr, c, L(keys[c]), header_);
         first_ = hr + 1;
         last_ = hr + n_;
         for (int i = 0; i < n_; ++i) {
@@ -318,33 +445,49 @@ private:
         formula(ws, t, cBefore, "SUM(" + col(cBefore) + ")", num(beforeSum), totalMoney_);
         formula(ws, t, cAmount, "SUM(" + col(cAmount) + ")", num(run.total), totalMoney_);
         Money perCapAll = payerPop > 0 ? Money::ore(divRound(run.total.ore(), payerPop)) : Money{};
-        formula(ws, t, cPerCap, "ROUND(" + cellRef(t, cAmount) + "/SUMIF(" + payers + "," + col(cPop) + "),2)", num(perCapAll), totalMoney_);
+        std::string payerPopF = "SUMIF(" + payers + "," + col(cPop) + ")";
+        formula(ws, t, cPerCap, "IF(" + payerPopF + ">0,ROUND(" + cellRef(t, cAmount) + "/" + payerPopF + ",2),0)", num(perCapAll),
+                totalMoney_);
 
         int s = t + 2;
-        auto statRow = [&](const std::string& label, const std::string& f, double cached, lxw_format* fmt, bool array = false) {
+        // cached: the number the formula gives, or nothing for a formula giving "" (never an array
+        // formula: those libxlsxwriter can cache as numbers only).
+        auto statRow = [&](const std::string& label, const std::string& f, std::optional<double> cached, lxw_format* fmt,
+                           bool array = false) {
             str(ws, s, cNamn, label);
             if (array)
-                worksheet_write_array_formula_num(ws, s, cAmount, s, cAmount, ("{=" + f + "}").c_str(), fmt, cached);
+                worksheet_write_array_formula_num(ws, s, cAmount, s, cAmount, ("{=" + f + "}").c_str(), fmt, *cached);
+            else if (cached)
+                formula(ws, s, cAmount, f, *cached, fmt);
             else
-                formula(ws, s, cAmount, f, cached, fmt);
+                textFormula(ws, s, cAmount, f, "", fmt);
             ++s;
         };
         const FairnessStats& st = run.stats;
-        statRow(L("stat.betalarar"), "COUNTIF(" + payers + ")", st.payers, int_);
-        statRow(L("stat.min"), "_xlfn.MINIFS(" + col(cPerCap) + "," + payers + ")", num(st.minPerInhabitant), money_);
-        statRow(L("stat.median"), "ROUND(MEDIAN(IF(" + col(cPayer) + "=\"" + L("ja") + "\"," + col(cPerCap) + ")),2)",
+        // Over the paying municipalities with inhabitants, as the engine's statistics are.
+        std::string counted = payers + "," + col(cPop) + ",\">0\"";
+        std::string isCounted = "(" + col(cPayer) + "=\"" + L("ja") + "\")*(" + col(cPop) + ">0)";
+        statRow(L("stat.betalarar"), "COUNTIFS(" + counted + ")", st.payers, int_);
+        statRow(L("stat.min"), "_xlfn.MINIFS(" + col(cPerCap) + "," + counted + ")", num(st.minPerInhabitant), money_);
+        statRow(L("stat.median"), "ROUND(MEDIAN(IF(" + isCounted + "," + col(cPerCap) + ")),2)",
                 num(st.medianPerInhabitant), money_, true);
-        statRow(L("stat.maks"), "_xlfn.MAXIFS(" + col(cPerCap) + "," + payers + ")", num(st.maxPerInhabitant), money_);
+        statRow(L("stat.maks"), "_xlfn.MAXIFS(" + col(cPerCap) + "," + counted + ")", num(st.maxPerInhabitant), money_);
         int minRow = s - 3, maxRow = s - 1;
-        statRow(L("stat.spreiing"), cellRef(maxRow, cAmount) + "/" + cellRef(minRow, cAmount),
-                static_cast<double>(st.spread.num) / static_cast<double>(st.spread.den), ratio_);
-        std::string isPayer = "(" + col(cPayer) + "=\"" + L("ja") + "\")";
+        // Highest / lowest: "" where the lowest is 0 (no payers, or a payer with no inhabitants).
+        std::optional<double> spread;
+        if (st.payers > 0 && st.minPerInhabitant.ore() > 0)
+            spread = static_cast<double>(st.spread.num) / static_cast<double>(st.spread.den);
+        statRow(L("stat.spreiing"),
+                "IF(" + cellRef(minRow, cAmount) + ">0," + cellRef(maxRow, cAmount) + "/" + cellRef(minRow, cAmount) + ",\"\")", spread,
+                ratio_);
         statRow(L("stat.gini"),
-                "SUMPRODUCT(" + isPayer + "*TRANSPOSE(" + isPayer + ")*ABS(" + col(cPerCap) + "-TRANSPOSE(" + col(cPerCap) +
-                    ")))/(2*COUNTIF(" + payers + ")*SUMIF(" + payers + "," + col(cPerCap) + "))",
+                "SUMPRODUCT(" + isCounted + "*TRANSPOSE(" + isCounted + ")*ABS(" + col(cPerCap) + "-TRANSPOSE(" + col(cPerCap) +
+                    ")))/(2*COUNTIFS(" + counted + ")*SUMIFS(" + col(cPerCap) + "," + counted + "))",
                 static_cast<double>(st.gini.num) / static_cast<double>(st.gini.den), ratio_, true);
-        statRow(L("stat.tak"), "COUNTIF(" + col(cLimit) + ",\"" + L("grense.tak") + "\")", st.atCap, int_);
-        statRow(L("stat.golv"), "COUNTIF(" + col(cLimit) + ",\"" + L("grense.golv") + "\")", st.atFloor, int_);
+        std::string withPop = "," + col(cPop) + ",\">0\")";
+        atCapRow_ = s;
+        statRow(L("stat.tak"), "COUNTIFS(" + col(cLimit) + ",\"" + L("grense.tak") + "\"" + withPop, st.atCap, int_);
+        statRow(L("stat.golv"), "COUNTIFS(" + col(cLimit) + ",\"" + L("grense.golv") + "\"" + withPop, st.atFloor, int_);
         if (run.budgetNeed && run.hostShare) {
             ++s;
             double need = num(*run.budgetNeed);
@@ -354,10 +497,7 @@ private:
             statRow(L("stat.del_vertskommune"), "(Finansieringsbehov-" + cellRef(t, cAmount) + ")/Finansieringsbehov",
                     num(*run.hostShare) / need, pct_);
         }
-        const double widths[] = {11, 16, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 10};
-        for (int c = 0; c < cCount; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-        worksheet_set_column(ws, cNamn, cNamn, 30, nullptr);
-        worksheet_set_row(ws, hr, 30, nullptr);
+        rowHeights(ws);
         worksheet_freeze_panes(ws, hr + 1, 2);
         worksheet_autofilter(ws, hr, 0, last_, cCount - 1);
         printSetup(ws, hr, true);
@@ -370,10 +510,13 @@ private:
         const FundingRun& b = v_.proposed.run;
         str(ws, 0, 0, L("saml.tittel") + " " + std::to_string(v_.year), title_);
         str(ws, 1, 0, v_.current.model->name.in(v_.language) + "  →  " + v_.proposed.model->name.in(v_.language));
+        columns(ws, 0, 0, 11);
+        columns(ws, 1, 1, 16);
+        columns(ws, 2, 8, 13);
         const int hr = 3;
         const char* keys[] = {"kol.kommunenummer", "kol.kommune", "kol.folketal", "saml.gjeldande", "saml.forslag",
                               "saml.endring", "saml.endring_prosent", "saml.kr_gjeldande", "saml.kr_forslag"};
-        for (int c = 0; c < 9; ++c) str(ws, hr, c, L(keys[c]), header_);
+        for (int c = 0; c < 9; ++c) wrapped(ws, hr, c, L(keys[c]), header_);
         cmpFirst_ = hr + 1;
         std::string cs = sheetRef(contribSheet_);
         for (int i = 0; i < n_; ++i) {
@@ -402,10 +545,7 @@ private:
         formula(ws, t, 3, "SUM(" + col(3) + ")", num(a.total), totalMoney_);
         formula(ws, t, 4, "SUM(" + col(4) + ")", num(b.total), totalMoney_);
         formula(ws, t, 5, "SUM(" + col(5) + ")", num(b.total - a.total), totalMoney_);
-        worksheet_set_column(ws, 0, 0, 11, nullptr);
-        worksheet_set_column(ws, 1, 1, 16, nullptr);
-        worksheet_set_column(ws, 2, 8, 13, nullptr);
-        worksheet_set_row(ws, hr, 30, nullptr);
+        rowHeights(ws);
         worksheet_freeze_panes(ws, hr + 1, 2);
         worksheet_autofilter(ws, hr, 0, cmpLast_, 8);
         printSetup(ws, hr, true);
@@ -416,12 +556,15 @@ private:
         const ProjectionRun& pr = v_.projection;
         const Projection& ps = v_.projectionSettings;
         const FundingRun& base = v_.current.run;
-        str(ws, 0, 0, L("fram.tittel"), title_);
-        str(ws, 1, 0, ps.note.in(v_.language), wrap_);
-        worksheet_merge_range(ws, 1, 0, 1, 10, ps.note.in(v_.language).c_str(), wrap_);
-        worksheet_set_row(ws, 1, 45, nullptr);
         const int c0 = 2;  // first year column (the base year)
         int ny = static_cast<int>(pr.years.size());
+        int cFirst = c0 + ny + 1;
+        columns(ws, 0, 0, 11);
+        columns(ws, 1, 1, 22);
+        columns(ws, c0, c0 + ny, 13);
+        columns(ws, cFirst, cFirst, 14);
+        str(ws, 0, 0, L("fram.tittel"), title_);
+        wrapped(ws, 1, 0, ps.note.in(v_.language), wrap_, std::max(cFirst - 1, 1));
         // Parameter block.
         int rYear = 3, rDefl = 4, rFixed = 5, rRate0 = 6;
         int nt = static_cast<int>(base.params.tiers.size());
@@ -456,11 +599,10 @@ private:
         }
         // One row per municipality.
         int hr = rCount + 3;
-        str(ws, hr, 0, L("kol.kommunenummer"), header_);
-        str(ws, hr, 1, L("kol.kommune"), header_);
+        wrapped(ws, hr, 0, L("kol.kommunenummer"), header_);
+        wrapped(ws, hr, 1, L("kol.kommune"), header_);
         for (int j = 0; j <= ny; ++j) number(ws, hr, c0 + j, j == 0 ? v_.year : pr.years[j - 1].year, header_);
-        int cFirst = c0 + ny + 1;
-        str(ws, hr, cFirst, L("fram.forste_aar_tak"), header_);
+        wrapped(ws, hr, cFirst, L("fram.forste_aar_tak"), headerIndent_);
         int f = hr + 1;
         std::string cs = sheetRef(contribSheet_);
         for (int i = 0; i < n_; ++i) {
@@ -488,18 +630,25 @@ private:
                 formula(ws, r, c, "IF(" + payer + "," + limited(p, p.fixed + "+" + tierFormula(p, pop)) + ",0)",
                         num(pr.years[j].amounts[i]), money_);
             }
-            // First year the amount reaches the cap (blank if never within the horizon).
-            std::string amounts = cellRef(r, c0) + ":" + cellRef(r, c0 + ny);
-            std::string caps = cellRef(rCap, c0, true) + ":" + cellRef(rCap, c0 + ny, true);
-            std::string years = cellRef(rYear, c0, true) + ":" + cellRef(rYear, c0 + ny, true);
+            // First year at the cap, "" if never within the horizon: the base year if the
+            // municipality is at the cap on the contribution sheet (its amount there is for its
+            // months of membership, so the amount is not compared), else the first later year whose
+            // amount reaches that year's cap. A plain formula (nested IF, one level per year), so
+            // that the text result "" can be cached as text: libxlsxwriter caches array formulas as
+            // numbers only.
             auto first = pr.firstYearAtCap[i];
             if (base.params.cap) {
-                std::string m = "MIN(IF(" + amounts + ">=" + caps + "," + years + "))";
-                std::string fm = "IF(" + m + "=0,\"\"," + m + ")";
+                std::string fm = "\"\"";
+                for (int j = ny; j >= 1; --j) {
+                    int c = c0 + j;
+                    fm = "IF(" + cellRef(r, c) + ">=" + columnName(c) + "$" + std::to_string(rCap + 1) + "," + columnName(c) +
+                         "$" + std::to_string(rYear + 1) + "," + fm + ")";
+                }
+                fm = "IF(" + cs + cellRef(first_ + i, cLimit) + "=\"" + L("grense.tak") + "\"," + cellRef(rYear, c0, true) + "," + fm + ")";
                 if (first)
-                    worksheet_write_array_formula_num(ws, r, cFirst, r, cFirst, ("{=" + fm + "}").c_str(), nullptr, *first);
+                    formula(ws, r, cFirst, fm, *first, nullptr);
                 else
-                    worksheet_write_array_formula(ws, r, cFirst, r, cFirst, ("{=" + fm + "}").c_str(), nullptr);
+                    textFormula(ws, r, cFirst, fm, "");
             }
         }
         int last = f + n_ - 1;
@@ -508,15 +657,14 @@ private:
             std::string colr = cellRef(f, c) + ":" + cellRef(last, c);
             int atCap = j == 0 ? base.stats.atCap : pr.years[j - 1].atCap;
             Money total = j == 0 ? base.total : pr.years[j - 1].total;
+            // The base year: the contribution sheet's count (its amounts are for the months of
+            // membership); later years: the amounts that reach the year's cap.
             if (base.params.cap)
-                formula(ws, rCount, c, "COUNTIF(" + colr + ",\">=\"&" + cellRef(rCap, c) + ")", atCap, int_);
+                formula(ws, rCount, c, j == 0 ? cs + cellRef(atCapRow_, cAmount) : "COUNTIF(" + colr + ",\">=\"&" + cellRef(rCap, c) + ")",
+                        atCap, int_);
             formula(ws, rCount + 1, c, "SUM(" + colr + ")", num(total), money_);
         }
-        worksheet_set_column(ws, 0, 0, 11, nullptr);
-        worksheet_set_column(ws, 1, 1, 22, nullptr);
-        worksheet_set_column(ws, c0, c0 + ny, 12, nullptr);
-        worksheet_set_column(ws, cFirst, cFirst, 14, nullptr);
-        worksheet_set_row(ws, hr, 30, nullptr);
+        rowHeights(ws);
         worksheet_freeze_panes(ws, hr + 1, 2);
         worksheet_autofilter(ws, hr, 0, last, cFirst);
         printSetup(ws, hr, true);
@@ -555,9 +703,11 @@ private:
     void writeAbout(lxw_worksheet* ws) {
         str(ws, 0, 0, v_.title, title_);
         int r = 2;
+        columns(ws, 0, 0, 24);
+        columns(ws, 1, 1, 100);
         auto line = [&](const std::string& a, const std::string& b) {
-            str(ws, r, 0, a, bold_);
-            str(ws, r, 1, b, wrap_);
+            wrapped(ws, r, 0, a, boldWrap_);
+            wrapped(ws, r, 1, b, wrap_);
             ++r;
         };
         line(L("om.budsjettaar"), std::to_string(v_.year));
@@ -566,22 +716,21 @@ private:
         line(L("om.forslag"), v_.proposed.model->name.in(v_.language));
         line(L("om.dato"), norsk::date(v_.documentDate));
         line(L("om.avrunding"), L("om.avrunding_tekst"));
-        line(L("om.bruk"), L("om.bruk_tekst"));
+        line(L("om.bruk"), L("om.bruk_tekst") + (anySolved() ? " " + L("om.bruk_loyst") : ""));
         ++r;
-        str(ws, r++, 0, L("om.merknader"), bold_);
-        for (const auto& n : v_.inputs->dataNotes) str(ws, r++, 1, n.in(v_.language), wrap_);
-        for (const auto& n : v_.inputs->settings.notes) str(ws, r++, 1, n.in(v_.language), wrap_);
-        worksheet_set_column(ws, 0, 0, 24, nullptr);
-        worksheet_set_column(ws, 1, 1, 100, nullptr);
+        wrapped(ws, r++, 0, L("om.merknader"), boldWrap_);
+        for (const auto& n : v_.inputs->dataNotes) wrapped(ws, r++, 1, n.in(v_.language), wrap_);
+        for (const auto& n : v_.inputs->settings.notes) wrapped(ws, r++, 1, n.in(v_.language), wrap_);
+        rowHeights(ws);
         printSetup(ws, -1, false);
     }
 
     const WorkbookView& v_;
     const Labels& L;
     lxw_workbook* wb_;
-    lxw_format *bold_, *title_, *header_, *kroner_, *money_, *rate_, *int_, *pct_, *ratio_, *input_, *inputInt_, *totalMoney_,
-        *totalInt_, *wrap_;
-    int n_ = 0, first_ = 0, last_ = 0, cmpFirst_ = 0, cmpLast_ = 0, popFirstRow_ = 0;
+    lxw_format *bold_, *title_, *header_, *headerIndent_, *kroner_, *money_, *rate_, *int_, *pct_, *ratio_, *input_, *inputInt_, *derived_, *top_,
+        *totalMoney_, *totalInt_, *wrap_, *boldWrap_;
+    int n_ = 0, first_ = 0, last_ = 0, atCapRow_ = 0, cmpFirst_ = 0, cmpLast_ = 0, popFirstRow_ = 0;
     std::map<Date, int> popColumn_;
     std::string contribSheet_, paramSheet_, popSheet_, compareSheet_;
     ParamRefs current_, proposed_;

@@ -17,4 +17,9 @@ bool writeWorkbook(const WorkbookView& view, const std::string& path, Diagnostic
 std::string cellRef(int row, int col, bool absolute = false);
 std::string columnName(int col);
 
+// Lines `text` takes wrapped at word boundaries in a cell `width` column-width units wide, as the
+// writer estimates it to give each row holding wrapped text its height (libxlsxwriter does not
+// autofit). '\n' starts a new line; a word longer than the line is broken.
+int wrappedLines(const std::string& text, double width);
+
 }  // namespace dv::xlsx

@@ -1,17 +1,23 @@
 #!/bin/sh
-# Opens the funding workbook in LibreOffice headless with recalculation forced, exports every
-# sheet, and compares each formula cell with the engine's value (the cached value written next
-# to the formula). To prove LibreOffice really recalculated, the cached values are blanked in a
-# copy first: what LibreOffice prints can then only come from evaluating the formulas.
-# usage: recalc.sh path/to/digivestland SOURCE_DIR
+# Makes the funding workbook for YEAR, has LibreOffice headless recalculate it, and compares every
+# formula cell with the value the program cached for it, type included: a number must be the
+# same number, a text the same text ("" included), so a text result cached as 0 fails. To prove
+# LibreOffice really recalculated, the cached values are blanked in a copy first: what
+# LibreOffice writes for a formula can then only come from evaluating it. LibreOffice saves its
+# result as XLSX, which keeps each formula result's type (t="str" for text, t="n" for a number).
+# A self-test then damages cached values in copies of the workbook and requires the comparison
+# to catch each one.
+# usage: recalc.sh path/to/digivestland SOURCE_DIR YEAR
 set -eu
 bin=$1
 src=$2
+year=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+check="$src/tests/backends/xlsx/recalc_check.py"
 
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$tmp/out" --year 2021 arbeidsbok
-book="$tmp/out/arbeidsbok/finansiering-2021.xlsx"
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$tmp/out" --year "$year" arbeidsbok
+book="$tmp/out/arbeidsbok/finansiering-$year.xlsx"
 
 # A LibreOffice profile that recalculates OOXML files on load (OOXMLRecalcMode 0 = always).
 mkdir -p "$tmp/profile/user"
@@ -23,10 +29,11 @@ cat > "$tmp/profile/user/registrymodifications.xcu" <<'XCU'
 </oor:items>
 XCU
 
-python3 "$src/tests/backends/xlsx/recalc_check.py" blank "$book" "$tmp/blank.xlsx"
-# CSV options: comma, double quote, UTF-8, from line 1, standard cell format, raw values (not
-# as shown), all sheets (-1).
+mkdir "$tmp/blank" "$tmp/recalc"
+python3 "$check" blank "$book" "$tmp/blank/finansiering.xlsx"
 HOME="$tmp" soffice --headless --norestore -env:UserInstallation="file://$tmp/profile" \
-  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1' \
-  --outdir "$tmp/csv" "$tmp/blank.xlsx" >"$tmp/soffice.log" 2>&1 || { cat "$tmp/soffice.log"; exit 1; }
-python3 "$src/tests/backends/xlsx/recalc_check.py" compare "$book" "$tmp/csv" blank
+  --convert-to 'xlsx:Calc MS Excel 2007 XML' \
+  --outdir "$tmp/recalc" "$tmp/blank/finansiering.xlsx" >"$tmp/soffice.log" 2>&1 || { cat "$tmp/soffice.log"; exit 1; }
+[ -s "$tmp/recalc/finansiering.xlsx" ] || { echo "recalc: LibreOffice wrote no workbook"; cat "$tmp/soffice.log"; exit 1; }
+python3 "$check" compare "$book" "$tmp/recalc/finansiering.xlsx" "$year"
+python3 "$check" selftest "$book" "$tmp/recalc/finansiering.xlsx" "$tmp/blank/finansiering.xlsx"
