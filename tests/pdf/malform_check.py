@@ -2,8 +2,9 @@
 """Målform check: no bokmål PDF contains nynorsk and no nynorsk PDF contains bokmål, apart from
 proper names and the titles of sources.
 
-Runs the pipeline (`BIN --out DIR all` on the shipped inputs), takes every PDF it writes (the loose
-files and those inside the hearing packages, each distinct file once), reads its language from the
+Runs the pipeline on the shipped inputs (`BIN all`, and where samarbeid.json defines them, each
+occasion with `--runde ID` and each invoicing year with `--year YYYY`), takes every PDF it writes (the
+loose files and those inside the hearing packages, each distinct file once), reads its language from the
 catalog's /Lang (nb-NO / nn-NO), extracts the text with `pdftotext -raw` and looks for words that
 belong only to the other written form. The word lists are printed on every run.
 
@@ -224,9 +225,18 @@ def main(argv):
         tmp = tempfile.TemporaryDirectory()
         outdir = os.path.join(tmp.name, "out")
         bin_, src = argv[1], argv[2]
-        subprocess.run([bin_, "--quiet", "--inputs", os.path.join(src, "inputs"), "--templates",
-                        os.path.join(src, "templates"), "--out", outdir, "--reskontro",
-                        os.path.join(tmp.name, "l.sqlite"), "all"], check=True)
+
+        def run(sub, *args):
+            subprocess.run([bin_, "--quiet", "--inputs", os.path.join(src, "inputs"), "--templates",
+                            os.path.join(src, "templates"), "--out", os.path.join(outdir, sub), "--reskontro",
+                            os.path.join(tmp.name, "l.sqlite")] + list(args), check=True)
+        run("all", "all")
+        # Where the inputs define occasions (/rundar) and invoice dates per year, each of them too.
+        inputs = json.load(open(os.path.join(src, "inputs", "samarbeid.json"), encoding="utf-8"))
+        for r in inputs.get("rundar", []):
+            run("runde-" + r["id"], "--runde", r["id"], "avtalar", "saksframlegg", "hoyringspakkar")
+        for y in sorted(inputs.get("faktura", {}).get("fakturadatoar", {})):
+            run("aar-" + y, "--year", y, "arbeidsbok", "fakturaer")
     else:
         print(__doc__)
         return 2
@@ -266,7 +276,7 @@ def main(argv):
             group = "template (pending)" if kind in PENDING_TEMPLATES else "template"
             check.scan(os.path.relpath(path, src), kind, lang, template_text(path), group)
 
-    print("målform: %d distinct documents of a full run and %d templates checked" % (
+    print("målform: %d distinct documents of the runs and %d templates checked" % (
         len(docs), sum(n for (g, _, _), (n, _, _) in check.stats.items() if g.startswith("template"))))
     print("%-20s %-22s %-4s %5s %6s %6s" % ("what", "kind", "lang", "files", "leaky", "words"))
     for (group, kind, lang), (n, bad, words) in check.stats.items():
