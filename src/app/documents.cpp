@@ -30,7 +30,7 @@ DocumentEngine::DocumentEngine(std::string templatesDir) : dir_(std::move(templa
 layout::Laid DocumentEngine::layout(Language lang, const std::string& name, const view::Value& view) {
     Diagnostics diags;
     std::string path = dir_ + "/" + languageDir(lang) + "/" + name + ".md";
-    auto d = tmpl::renderDocument(path, view, diags);
+    auto d = tmpl::renderDocument(path, view.resolved(lang), diags);  // input texts in the document's målform
     if (!d) throw InputError{diags};
     // "nummerering: nei" in the front matter: letters and case documents have plain headings
     if (!d->meta.count("nummerering") || d->meta.at("nummerering") != "nei") doc::numberHeadings(*d, style_.numberDepth);

@@ -145,7 +145,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             v["maanader"] = std::to_string(l.months);
             if (l.withdrawal) {
                 v["dato"] = norsk::shortDate(l.withdrawal->date);
-                v["skildring"] = l.withdrawal->description;
+                v["skildring"] = l.withdrawal->description.in(w.language);
                 v["timar"] = quantityText(l.withdrawal->hundredthsOfHours);
                 v["timepris"] = norsk::money(l.withdrawal->hourlyRate);
             }
@@ -315,7 +315,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             auto termsText = tmpl::renderMustache("faktura.json /betalingsvilkar", labels.at(lang).at("betalingsvilkar"), terms, local, tmpl::Escape::None);
             // The VAT reason follows the organisation model of the agreement in force that year.
             Value vat;
-            vat["lovgrunnlag"] = agreement ? (lang == Language::Bokmal ? agreement->legalBasisNb : agreement->legalBasis) : std::string();
+            vat["lovgrunnlag"] = agreement ? agreement->legalBasis.in(lang) : std::string();
             const std::string vatKey = "mva." + (agreement ? agreement->organisationModel : s.organisationModel);
             auto vatText = tmpl::renderMustache("faktura.json /" + vatKey, labels.at(lang).at(vatKey), vat, local, tmpl::Escape::None);
             v["referanse"] = refText.value_or("");

@@ -45,9 +45,13 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
     auto root = parseFile(file, text, diags);
     if (!root) return;
     ObjectReader top(file, *root, "", {"kommunar", "merknader", "kjelder"}, diags);
-    if (const Json* notes = top.array("merknader", false))
-        for (const auto& n : *notes)
-            if (n.is_string()) out.dataNotes.push_back(n.get<std::string>());
+    if (const Json* notes = top.array("merknader", false)) {
+        for (std::size_t i = 0; i < notes->size(); ++i) {
+            // These notes reach the workbook, so they are texts in both målformer.
+            if (auto t = readText(file, (*notes)[i], pointerChild("/merknader", i), diags))
+                out.dataNotes.push_back(*t);
+        }
+    }
     const Json* list = top.array("kommunar");
     if (!list) return;
     std::map<std::string, std::string> seenNumber, seenOrgnr;
@@ -164,13 +168,13 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
             if (seenId.count(p.id)) r.error("id", "duplicate project id \"" + p.id + "\", already used at " + seenId[p.id]);
             else seenId[p.id] = r.at("id");
         }
-        p.name = r.string("namn").value_or("");
+        p.name = r.text("namn").value_or(LocalText{});
         if (auto a = r.oneOf("innsatsomrade", {"kompetanse", "konsept_og_prosjektforslag", "felles_digitale_loysingar", "samhandling"}))
             p.area = *a == "kompetanse" ? StrategicArea::Kompetanse
                    : *a == "konsept_og_prosjektforslag" ? StrategicArea::KonseptOgProsjektforslag
                    : *a == "felles_digitale_loysingar" ? StrategicArea::FellesDigitaleLoysingar
                    : StrategicArea::Samhandling;
-        p.group = r.string("faggruppe").value_or("");
+        p.group = r.text("faggruppe").value_or(LocalText{});
         if (auto f = r.oneOf("fase", {"idé", "konsept", "prosjekt", "innføring", "avslutta"}))
             p.phase = *f == "idé" ? Phase::Ide : *f == "konsept" ? Phase::Konsept : *f == "prosjekt" ? Phase::Prosjekt
                     : *f == "innføring" ? Phase::Innforing : Phase::Avslutta;
@@ -198,7 +202,7 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
                 FundingSource s;
                 s.kind = fr.oneOf("kjelde", {"skjønnsmidlar", "ks_tilskot", "eigeninnsats", "deltakardel", "anna"}).value_or("");
                 s.amount = fr.money("belop").value_or(Money{});
-                s.note = fr.string("merknad", false).value_or("");
+                s.note = fr.text("merknad", false).value_or(LocalText{});
                 sum += s.amount;
                 p.funding.push_back(s);
             }
@@ -214,7 +218,7 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
                 Withdrawal wd;
                 wd.kommunenummer = wr.string("kommune").value_or("");
                 wd.date = wr.date("dato").value_or(Date{});
-                wd.description = wr.string("skildring").value_or("");
+                wd.description = wr.text("skildring").value_or(LocalText{});
                 if (const Json* h = wr.get("timar"); h && h->is_number() && !h->is_number_integer()) {
                     double hh = h->get<double>() * 100;
                     if (hh < 0 || std::abs(hh - std::llround(hh)) > 1e-6) wr.error("timar", "expected hours ≥ 0 with at most two decimals");
@@ -280,9 +284,9 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             FundingModel m;
             m.id = r.string("id").value_or("");
             if (!m.id.empty() && !ids.insert(m.id).second) r.error("id", "duplicate model id \"" + m.id + "\"");
-            m.name = r.string("namn").value_or("");
+            m.name = r.text("namn").value_or(LocalText{});
             m.status = r.oneOf("status", {"vedteke", "forslag"}).value_or("forslag");
-            m.note = r.string("merknad", false).value_or("");
+            m.note = r.text("merknad", false).value_or(LocalText{});
             m.confirmed = r.boolean("stadfesta", false).value_or(m.status == "vedteke");
             r.string("kjelde", false);
             m.fromYear = static_cast<int>(r.integer("gjeld_fra_aar", true, 2000, 2100).value_or(0));
@@ -354,7 +358,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.projection.years = static_cast<int>(r.integer("aar", true, 1, 30).value_or(0));
         s.projection.basisPoints = r.percent("prosent_etter_serien").value_or(0);
         s.projection.indexation = readIndexation(r, "indeksering", file, diags);
-        s.projection.note = r.string("merknad", false).value_or("");
+        s.projection.note = r.text("merknad", false).value_or(LocalText{});
     }
     if (const Json* needs = top.array("finansieringsbehov", false)) {
         for (std::size_t i = 0; i < needs->size(); ++i) {
@@ -403,7 +407,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             for (std::size_t i = 0; i < staff->size(); ++i) {
                 ObjectReader sr(file, (*staff)[i], pointerChild("/ressursar/bemanning", i), {"rolle", "aarsverk"}, diags);
                 if (!sr.ok()) continue;
-                s.resources.staff.push_back({sr.string("rolle").value_or(""), sr.percent("aarsverk").value_or(0)});
+                s.resources.staff.push_back({sr.text("rolle").value_or(LocalText{}), sr.percent("aarsverk").value_or(0)});
             }
         }
         s.resources.groupWorkHundredthsFte = r.percent("faggrupper_aarsverk").value_or(0);
@@ -412,7 +416,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             for (std::size_t i = 0; i < seats->size(); ++i) {
                 ObjectReader sr(file, (*seats)[i], pointerChild("/ressursar/nasjonale_verv", i), {"ressurs", "utval"}, diags);
                 if (!sr.ok()) continue;
-                s.resources.seats.push_back({sr.string("ressurs").value_or(""), sr.string("utval").value_or("")});
+                s.resources.seats.push_back({sr.text("ressurs").value_or(LocalText{}), sr.text("utval").value_or(LocalText{})});
             }
         }
         s.resources.source = r.string("kjelde", false).value_or("");
@@ -424,15 +428,15 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             VersionEntry e;
             e.version = r.string("versjon").value_or("");
             e.date = r.date("dato");
-            e.anchoring = r.string("forankring", false).value_or("");
-            e.changes = r.string("endringar", false).value_or("");
-            e.responsible = r.string("ansvarleg", false).value_or("");
+            e.anchoring = r.text("forankring", false).value_or(LocalText{});
+            e.changes = r.text("endringar", false).value_or(LocalText{});
+            e.responsible = r.text("ansvarleg", false).value_or(LocalText{});
             s.versionLog.push_back(e);
         }
     }
     if (const Json* notes = top.array("merknader", false))
-        for (const auto& n : *notes)
-            if (n.is_string()) s.notes.push_back(n.get<std::string>());
+        for (std::size_t i = 0; i < notes->size(); ++i)
+            if (auto t = readText(file, (*notes)[i], pointerChild("/merknader", i), diags)) s.notes.push_back(*t);
     readAssumedPopulation(file, top, s, diags);
     readAgreements(file, top, s, diags);
     readOccasions(file, top, s, diags);

@@ -114,6 +114,77 @@ std::optional<std::string> ObjectReader::string(const std::string& key, bool req
     return s;
 }
 
+std::optional<LocalText> readText(const std::string& file, const Json& j, const std::string& pointer,
+                                  Diagnostics& diags, bool required, bool properName) {
+    const std::string at = pointer.empty() ? "/" : pointer;
+    if (j.is_string() && j.get<std::string>().empty()) {
+        if (!required) return LocalText{};
+        diags.add(file, at, "expected a non-empty text");
+        return std::nullopt;
+    }
+    if (j.is_string() && !properName) {
+        diags.add(file, at, "a text in one målform only: a text that can reach a document needs both, "
+                            "{\"nn\": \"…\", \"nb\": \"…\"} (one string is for proper names)");
+        return std::nullopt;
+    }
+    if (!j.is_string() && !j.is_object()) {
+        diags.add(file, at, std::string("expected a text {\"nn\": \"…\", \"nb\": \"…\"}") +
+                                (properName ? " or a name as one string" : "") + ", got " + typeName(j));
+        return std::nullopt;
+    }
+    auto clean = [&](const std::string& s, const std::string& where) {
+        for (unsigned char c : s)
+            if (c < 0x20 && c != '\n' && c != '\t') {
+                diags.add(file, where, "control character in text");
+                return false;
+            }
+        return true;
+    };
+    if (j.is_string()) {
+        std::string s = j.get<std::string>();
+        if (!clean(s, at)) return std::nullopt;
+        return LocalText::same(s);
+    }
+    const std::size_t before = diags.size();
+    ObjectReader r(file, j, pointer, {"nn", "nb"}, diags);  // reports other keys
+    const Json* nn = r.get("nn");
+    const Json* nb = r.get("nb");
+    auto isEmpty = [](const Json* v) { return !v || (v->is_string() && v->get<std::string>().empty()); };
+    if (!required && isEmpty(nn) && isEmpty(nb)) return LocalText{};
+    LocalText t;
+    bool ok = true;
+    struct Form { const char* key; const char* name; const Json* value; std::string* out; };
+    for (const Form& f : {Form{"nn", "nynorsk", nn, &t.nn}, Form{"nb", "bokmål", nb, &t.nb}}) {
+        if (isEmpty(f.value)) {
+            diags.add(file, f.value ? pointerChild(pointer, f.key) : at,
+                      std::string("no ") + f.name + " text (\"" + f.key + "\"): a document in " + f.name +
+                          " uses it, and every text that can reach a document needs both målformer");
+            ok = false;
+            continue;
+        }
+        if (!f.value->is_string()) {
+            diags.add(file, pointerChild(pointer, f.key), "expected a string, got " + typeName(*f.value));
+            ok = false;
+            continue;
+        }
+        *f.out = f.value->get<std::string>();
+        ok = clean(*f.out, pointerChild(pointer, f.key)) && ok;
+    }
+    if (!ok || diags.size() != before) return std::nullopt;
+    return t;
+}
+
+std::optional<LocalText> ObjectReader::text(const std::string& key, bool required, bool properName) {
+    if (!isObject_) return std::nullopt;
+    const Json* v = get(key);
+    if (!v) {
+        if (!required) return LocalText{};
+        need(key, required, "a text {\"nn\": \"…\", \"nb\": \"…\"}");
+        return std::nullopt;
+    }
+    return readText(file_, *v, at(key), diags_, required, properName);
+}
+
 std::optional<std::string> ObjectReader::nullableString(const std::string& key) {
     const Json* v = get(key);
     if (!v || v->is_null()) return std::nullopt;

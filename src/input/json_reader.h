@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/diagnostic.h"
 #include "core/money.h"
+#include "model/local_text.h"
 
 namespace dv::input {
 
@@ -23,6 +24,12 @@ std::string typeName(const Json& j);
 
 // Parses `text` (already checked for UTF-8) or records a syntax error at line:column.
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags);
+
+// A text that can reach a document, at `pointer`: {"nn": "...", "nb": "..."}, both forms
+// non-empty; with `properName` also one string, the same in both forms. A missing or empty form is
+// a diagnostic at the text's pointer. When not `required`, "" (or both forms "") is an empty text.
+std::optional<LocalText> readText(const std::string& file, const Json& j, const std::string& pointer,
+                                  Diagnostics& diags, bool required = true, bool properName = false);
 
 // The checks shared by every object: it is an object, it has no unknown keys (with a
 // "did you mean" hint), and each typed getter reports a missing or ill-typed member once.
@@ -39,6 +46,8 @@ public:
 
     std::optional<std::string> string(const std::string& key, bool required = true);
     std::optional<std::string> nullableString(const std::string& key);  // absent/null → nullopt, no error
+    // A text in both målformer (readText); an optional text that is absent is an empty text.
+    std::optional<LocalText> text(const std::string& key, bool required = true, bool properName = false);
     std::optional<long> integer(const std::string& key, bool required = true, long min = 0,
                                 long max = 2'000'000'000);
     std::optional<bool> boolean(const std::string& key, bool required = true);

@@ -32,7 +32,7 @@ void readAssumedPopulation(const std::string& file, ObjectReader& top, Settings&
         if (!r.ok()) continue;
         auto date = r.date("dato");
         auto use = r.date("bruk");
-        s.assumedPopulationNote = r.string("merknad").value_or("");
+        s.assumedPopulationNote = r.text("merknad").value_or(LocalText{});
         if (!date || !use) continue;
         if (date->month != 1 || date->day != 1 || use->month != 1 || use->day != 1)
             r.error("", "population figures are for 1 January: \"YYYY-01-01\"");
@@ -61,13 +61,7 @@ void readAgreements(const std::string& file, ObjectReader& top, Settings& s, Dia
         if (r.get("gjeld_til") && !r.get("gjeld_til")->is_null()) a.to = r.date("gjeld_til", false);
         a.feesFrom = r.date("gebyr_fra").value_or(a.from);
         a.organisationModel = r.oneOf("organisasjonsmodell", {"vertskommune", "oppgavefellesskap"}).value_or("vertskommune");
-        if (const Json* lb = r.get("lovgrunnlag"); lb && !lb->is_null()) {
-            ObjectReader t(file, *lb, r.at("lovgrunnlag"), {"nn", "nb"}, diags);
-            if (t.ok()) {
-                a.legalBasis = t.string("nn").value_or("");
-                a.legalBasisNb = t.string("nb").value_or("");
-            }
-        }
+        if (const Json* lb = r.get("lovgrunnlag"); lb && !lb->is_null()) a.legalBasis = r.text("lovgrunnlag").value_or(LocalText{});
         a.fundingModel = r.string("finansieringsmodell").value_or("");
         r.string("kjelde", false);
         a.note = r.string("merknad", false).value_or("");
@@ -108,20 +102,10 @@ void readOccasions(const std::string& file, ObjectReader& top, Settings& s, Diag
         o.deadline = r.date("frist").value_or(Date{});
         if (o.deadline < o.documentDate) r.error("frist", "the deadline (" + o.deadline.iso() + ") is before the letter date (" + o.documentDate.iso() + ")");
         o.hostDecision = r.date("vertskommunevedtak", o.kind == Occasion::Kind::Decision);
-        auto bilingual = [&](const Json& j, const std::string& at, std::string& nn, std::string& nb) {
-            ObjectReader t(file, j, at, {"nn", "nb"}, diags);
-            if (!t.ok()) return;
-            nn = t.string("nn").value_or("");
-            nb = t.string("nb").value_or("");
-        };
-        if (const Json* f = r.object("endeleg_tekst", o.kind == Occasion::Kind::Hearing))
-            bilingual(*f, r.at("endeleg_tekst"), o.finalTextWhen, o.finalTextWhenNb);
+        o.finalTextWhen = r.text("endeleg_tekst", o.kind == Occasion::Kind::Hearing).value_or(LocalText{});
         if (const Json* q = r.array("sporsmal", o.kind == Occasion::Kind::Hearing)) {
-            for (std::size_t n = 0; n < q->size(); ++n) {
-                std::pair<std::string, std::string> text;
-                bilingual((*q)[n], pointerChild(r.at("sporsmal"), n), text.first, text.second);
-                o.questions.push_back(text);
-            }
+            for (std::size_t n = 0; n < q->size(); ++n)
+                if (auto t = readText(file, (*q)[n], pointerChild(r.at("sporsmal"), n), diags)) o.questions.push_back(*t);
             if (o.kind == Occasion::Kind::Hearing && q->empty()) r.error("sporsmal", "a hearing asks at least one question");
         }
         if (const Json* years = r.array("aar")) {

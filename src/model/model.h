@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "model/local_text.h"
 
 namespace dv {
 
@@ -63,13 +64,13 @@ enum class Phase { Ide, Konsept, Prosjekt, Innforing, Avslutta };
 struct FundingSource {
     std::string kind;  // skjonnsmidlar, ks_tilskot, eigeninnsats, deltakardel, anna
     Money amount;
-    std::string note;
+    LocalText note;
 };
 
 struct Withdrawal {  // uttak av ressursar: billable to one municipality
     std::string kommunenummer;
     Date date;
-    std::string description;
+    LocalText description;
     long hundredthsOfHours = 0;  // 7,5 t = 750
     Money hourlyRate;
     bool example = false;  // a made-up example: never billed
@@ -78,9 +79,9 @@ struct Withdrawal {  // uttak av ressursar: billable to one municipality
 
 struct Project {
     std::string id;
-    std::string name;
+    LocalText name;
     StrategicArea area = StrategicArea::Kompetanse;
-    std::string group;  // faggruppe / tenesteområde
+    LocalText group;  // faggruppe / tenesteområde
     Phase phase = Phase::Ide;
     std::string owner;  // kommunenummer
     std::vector<std::string> participants;
@@ -115,10 +116,10 @@ struct SolveFor {  // budget solver: which parameter to find, and the total it m
 
 struct FundingModel {
     std::string id;
-    std::string name;
+    LocalText name;
     std::string status;  // "vedteke" or "forslag"
     bool confirmed = true;  // false: the amounts are an assumption, not from a source
-    std::string note;
+    LocalText note;
     int fromYear = 0;
     std::optional<int> toYear;
     int priceYear = 0;  // the year the parameters are stated in
@@ -156,21 +157,21 @@ struct BudgetNeed {
 };
 
 struct StaffRole {  // the secretariat's staffing
-    std::string role;
+    LocalText role;
     int hundredthsFte = 0;  // årsverk × 100
 };
 
 struct NationalSeat {  // a seat the cooperation holds in KS' national bodies
-    std::string resource;
-    std::string body;
+    LocalText resource;
+    LocalText body;
 };
 
 struct VersionEntry {  // the knowledge base's version log
     std::string version;
     std::optional<Date> date;
-    std::string anchoring;
-    std::string changes;
-    std::string responsible;
+    LocalText anchoring;
+    LocalText changes;
+    LocalText responsible;
 };
 
 struct Resources {
@@ -185,7 +186,7 @@ struct Projection {
     int years = 0;
     int basisPoints = 0;  // deflator assumed for the years beyond the series
     Indexation indexation;
-    std::string note;
+    LocalText note;
 };
 
 // An agreement of the cooperation: the one in force 2021–2024, a draft on hearing, the one of 2025.
@@ -196,8 +197,7 @@ struct Agreement {
     std::optional<Date> to;          // open-ended when absent
     Date feesFrom;                   // the first day members pay
     std::string organisationModel;   // "vertskommune" or "oppgavefellesskap"
-    std::string legalBasis;          // "kommunelova kapittel 20" (nynorsk); empty when the sources give none
-    std::string legalBasisNb;        // "kommuneloven kapittel 20"
+    LocalText legalBasis;            // "kommunelova kapittel 20"; empty when the sources give none
     std::string fundingModel;        // id of its funding model
     std::string note;
 };
@@ -210,9 +210,8 @@ struct Occasion {
     Date documentDate;               // the date the letters are dated
     Date deadline;                   // comments (hearing) or council decisions (decision round) by
     std::optional<Date> hostDecision;  // decision round: the host council's decision inviting the others
-    std::string finalTextWhen;       // hearing: when the final text follows ("i starten av september 2024"), per målform
-    std::string finalTextWhenNb;
-    std::vector<std::pair<std::string, std::string>> questions;  // hearing: what is asked (nn, nb)
+    LocalText finalTextWhen;         // hearing: when the final text follows ("i starten av september 2024")
+    std::vector<LocalText> questions;  // hearing: what is asked
     std::vector<int> years;          // the budget years whose amounts the documents show
     std::string returnTo;            // where answers, decisions and signed agreements go
     std::string note;
@@ -234,7 +233,7 @@ struct Settings {
     std::vector<Occasion> occasions;
     std::string defaultOccasion;
     std::map<Date, Date> assumedPopulation;  // a 1 January with no figure → the figure assumed in its place
-    std::string assumedPopulationNote;
+    LocalText assumedPopulationNote;
     int knowledgeBaseYear = 0;           // the budget year the knowledge base's figures are for
     Date documentDate;                   // the knowledge base's date
     std::string knowledgeBaseOccasion;   // the hearing it goes out with
@@ -246,7 +245,7 @@ struct Settings {
     std::string ledgerPath;
     Resources resources;
     std::vector<VersionEntry> versionLog;
-    std::vector<std::string> notes;
+    std::vector<LocalText> notes;
 
     const FundingModel* modelForYear(int year) const;
     const FundingModel* modelById(const std::string& id) const;
@@ -264,7 +263,7 @@ struct Inputs {
     std::vector<Kommune> kommunar;
     Portfolio portfolio;
     Settings settings;
-    std::vector<std::string> dataNotes;  // what the data says it does not know
+    std::vector<LocalText> dataNotes;  // what the data says it does not know
 
     const Kommune* kommune(const std::string& nr) const;
 };

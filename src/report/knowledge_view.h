@@ -1,6 +1,7 @@
 // The knowledge base's view: every figure the report prints, computed from the inputs and
 // formatted the Norwegian way. The template (templates/<nb|nn>/kunnskapsgrunnlag.md) holds the
-// prose; this holds numbers, names and lists only.
+// prose; this holds numbers, names and lists only. Input texts (project and model names, staffing,
+// version log) go in with both målformer; the document engine picks the template's (Value::resolved).
 #pragma once
 
 #include <optional>

@@ -82,7 +82,7 @@ Value agreementValue(const Agreement& a, const Settings& s, Language lang) {
     v["vertskommunemodell"] = a.organisationModel == "vertskommune";
     v["oppgavefellesskap"] = a.organisationModel == "oppgavefellesskap";
     v["har_lovgrunnlag"] = !a.legalBasis.empty();
-    v["lovgrunnlag"] = lang == Language::Bokmal ? a.legalBasisNb : a.legalBasis;
+    v["lovgrunnlag"] = a.legalBasis.in(lang);
     const FundingModel* m = s.modelById(a.fundingModel);
     v["kjende_belop"] = m && m->status == "vedteke";  // a proposal's amounts are an example, not the agreement's
     v["belop_stadfesta"] = m && m->status == "vedteke" && m->confirmed;
@@ -136,7 +136,6 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         mv.kommune = &k;
         mv.language = norsk::languageFor(k, s);
         mv.slug = k.kommunenummer + "-" + slugify(k.name);
-        const bool nb = mv.language == Language::Bokmal;
         Value v;
         v["samarbeid"] = s.name;
         v["vert"] = s.host.name;
@@ -152,11 +151,11 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
 
         Value r = runde;
         if (hearing) {
-            r["endeleg_tekst"] = nb ? occasion.finalTextWhenNb : occasion.finalTextWhen;
+            r["endeleg_tekst"] = occasion.finalTextWhen.in(mv.language);
             List questions;
-            for (const auto& [qnn, qnb] : occasion.questions) {
+            for (const LocalText& text : occasion.questions) {
                 Value q;
-                q["tekst"] = nb ? qnb : qnn;
+                q["tekst"] = text.in(mv.language);
                 questions.push_back(q);
             }
             r["sporsmal"] = questions;

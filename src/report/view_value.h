@@ -1,6 +1,8 @@
 // The value tree a document template is filled from: the report view stage builds it from the
 // model and the finance results, already formatted the Norwegian way; the template stage renders
-// it with Mustache. Strings, flags, lists and maps only, so templates see no C++ types.
+// it with Mustache. Strings, flags, lists and maps only, so templates see no C++ types; an input
+// text in both målformer (LocalText) stays both until the document's language picks one
+// (resolved(), which the document engine applies before a template sees the tree).
 #pragma once
 
 #include <map>
@@ -9,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "model/local_text.h"
+
 namespace dv::view {
 
 struct Value;
@@ -16,7 +20,7 @@ using List = std::vector<Value>;
 using Map = std::map<std::string, Value>;
 
 struct Value {
-    std::variant<std::string, bool, List, Map> v;
+    std::variant<std::string, bool, List, Map, LocalText> v;
 
     Value() : v(Map{}) {}
     Value(std::string s) : v(std::move(s)) {}
@@ -24,11 +28,13 @@ struct Value {
     Value(bool b) : v(b) {}
     Value(List l) : v(std::move(l)) {}
     Value(Map m) : v(std::move(m)) {}
+    Value(LocalText t) : v(std::move(t)) {}
 
     bool isString() const { return std::holds_alternative<std::string>(v); }
     bool isBool() const { return std::holds_alternative<bool>(v); }
     bool isList() const { return std::holds_alternative<List>(v); }
     bool isMap() const { return std::holds_alternative<Map>(v); }
+    bool isLocal() const { return std::holds_alternative<LocalText>(v); }
     const std::string& str() const { return std::get<std::string>(v); }
     bool flag() const { return std::get<bool>(v); }
     const List& list() const { return std::get<List>(v); }
@@ -40,6 +46,8 @@ struct Value {
     Value& operator[](const std::string& key) { return std::get<Map>(v)[key]; }
     // Looks up a key of a map value; nullptr when absent or not a map.
     const Value* find(const std::string& key) const;
+    // The tree with every text in both målformer replaced by its form in `lang`.
+    Value resolved(Language lang) const;
 };
 
 }  // namespace dv::view

@@ -63,6 +63,7 @@ std::optional<ModelView> yearFunding(const Inputs& in, int year, Diagnostics& di
 std::optional<WorkbookView> buildWorkbookView(const Inputs& in, int year, Diagnostics& diags) {
     WorkbookView w;
     w.year = year;
+    w.language = in.settings.sharedLanguage;  // app: labels from templates/<shared målform>/arbeidsbok.json
     w.inputs = &in;
     w.title = in.settings.name + " – finansiering " + std::to_string(year);
     w.author = in.settings.host.name;

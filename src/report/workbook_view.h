@@ -34,6 +34,7 @@ struct Labels {
 
 struct WorkbookView {
     int year = 0;
+    Language language = Language::Bokmal;  // of the labels and the input texts (the shared målform)
     Labels labels;
     std::string title;
     std::string author;

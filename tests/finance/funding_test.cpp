@@ -198,7 +198,7 @@ TEST_CASE("budget solver meets the target to the krone", "[funding][solver]") {
 TEST_CASE("projection: who reaches the cap when, with the cap not indexed", "[funding][projection]") {
     const Inputs& in = shipped();
     FundingRun base = runFor(2021);
-    Projection p{3, 430, Indexation{true, true, false, false}, ""};
+    Projection p{3, 430, Indexation{true, true, false, false}, {}};
     auto pr = project(in, *base.model, base, p);
     REQUIRE(pr.years.size() == 3);
     CHECK(pr.years[0].params.fixed == Money::kroner(106'400));  // × 1,064 (2022)

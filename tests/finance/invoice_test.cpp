@@ -65,7 +65,7 @@ TEST_CASE("invoice lines: part of the year, 01.08–31.12 = 5/12", "[invoice]") 
 
 TEST_CASE("invoice lines: withdrawals as hours × rate; the host and non-members owe nothing", "[invoice]") {
     Kommune k = kommune("4631");
-    Withdrawal w{"4631", Date{2024, 9, 16}, "Rettleiing", 1250, Money::kroner(950)};
+    Withdrawal w{"4631", Date{2024, 9, 16}, {"Rettleiing", "Veiledning"}, 1250, Money::kroner(950)};
     Contribution none = contributionFor(k, 29'224, 0, agreement2021(), false);  // not a member that year
     auto lines = invoiceLines(none, agreement2021(), {&w});
     REQUIRE(lines.size() == 1);

@@ -301,7 +301,7 @@ private:
         const std::string& pre = mv.namePrefix;
         const Parameters& p = mv.run.params;
         ParamRefs refs;
-        str(ws, paramRow_++, 0, heading + ": " + mv.model->name, bold_);
+        str(ws, paramRow_++, 0, heading + ": " + mv.model->name.in(v_.language), bold_);
         // A solved parameter is a figure the program computed, not an input: it is not a formula
         // (nothing in the workbook re-solves it when a tier changes), so it gets the derived style
         // and its label and note say that the program computed it.
@@ -333,8 +333,8 @@ private:
         }
         if (p.floor) refs.floor = row(L("param.minstebelop"), pre + "Minstebelop", num(*p.floor), input_, false);
         if (p.cap) refs.cap = row(L("param.maksbelop"), pre + "Maksbelop", num(*p.cap), input_, false);
-        if (!mv.model->note.empty()) {
-            wrapped(ws, paramRow_, 0, mv.model->note, wrap_, 3);
+        if (!mv.model->note.in(v_.language).empty()) {
+            wrapped(ws, paramRow_, 0, mv.model->note.in(v_.language), wrap_, 3);
             ++paramRow_;
         }
         ++paramRow_;
@@ -384,7 +384,7 @@ private:
 
     void writeContributions(lxw_worksheet* ws) {
         const FundingRun& run = v_.current.run;
-        str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name, title_);
+        str(ws, 0, 0, L("bidrag.tittel") + " " + std::to_string(v_.year) + " – " + v_.current.model->name.in(v_.language), title_);
         str(ws, 1, 0, L("bidrag.forklaring"));
         const double widths[] = {11, 30, 10, 11, 8, 8, 8, 12, 13, 13, 13, 11, 10};
         for (int c = 0; c < cCount; ++c) columns(ws, c, c, widths[c]);
@@ -511,7 +511,7 @@ private:
         const FundingRun& a = v_.current.run;
         const FundingRun& b = v_.proposed.run;
         str(ws, 0, 0, L("saml.tittel") + " " + std::to_string(v_.year), title_);
-        str(ws, 1, 0, v_.current.model->name + "  →  " + v_.proposed.model->name);
+        str(ws, 1, 0, v_.current.model->name.in(v_.language) + "  →  " + v_.proposed.model->name.in(v_.language));
         columns(ws, 0, 0, 11);
         columns(ws, 1, 1, 16);
         columns(ws, 2, 8, 13);
@@ -566,7 +566,7 @@ private:
         columns(ws, c0, c0 + ny, 13);
         columns(ws, cFirst, cFirst, 14);
         str(ws, 0, 0, L("fram.tittel"), title_);
-        wrapped(ws, 1, 0, ps.note, wrap_, std::max(cFirst - 1, 1));
+        wrapped(ws, 1, 0, ps.note.in(v_.language), wrap_, std::max(cFirst - 1, 1));
         // Parameter block.
         int rYear = 3, rDefl = 4, rFixed = 5, rRate0 = 6;
         int nt = static_cast<int>(base.params.tiers.size());
@@ -714,18 +714,18 @@ private:
         };
         line(L("om.budsjettaar"), std::to_string(v_.year));
         line(L("om.folketal"), norsk::date(v_.current.run.populationDate));
-        line(L("om.modell"), v_.current.model->name);
-        line(L("om.forslag"), v_.proposed.model->name);
+        line(L("om.modell"), v_.current.model->name.in(v_.language));
+        line(L("om.forslag"), v_.proposed.model->name.in(v_.language));
         line(L("om.dato"), norsk::date(v_.documentDate));
         line(L("om.avrunding"), L("om.avrunding_tekst"));
         line(L("om.bruk"), L("om.bruk_tekst") + (anySolved() ? " " + L("om.bruk_loyst") : ""));
         ++r;
         wrapped(ws, r++, 0, L("om.merknader"), boldWrap_);
-        for (const auto& n : v_.inputs->dataNotes) wrapped(ws, r++, 1, n, wrap_);
-        for (const auto& n : v_.inputs->settings.notes) wrapped(ws, r++, 1, n, wrap_);
+        for (const auto& n : v_.inputs->dataNotes) wrapped(ws, r++, 1, n.in(v_.language), wrap_);
+        for (const auto& n : v_.inputs->settings.notes) wrapped(ws, r++, 1, n.in(v_.language), wrap_);
         // What this year's figures rest on that no source confirms.
-        if (v_.current.run.populationAssumed) wrapped(ws, r++, 1, v_.inputs->settings.assumedPopulationNote, wrap_);
-        if (!v_.current.model->confirmed) wrapped(ws, r++, 1, v_.current.model->note, wrap_);
+        if (v_.current.run.populationAssumed) wrapped(ws, r++, 1, v_.inputs->settings.assumedPopulationNote.in(v_.language), wrap_);
+        if (!v_.current.model->confirmed) wrapped(ws, r++, 1, v_.current.model->note.in(v_.language), wrap_);
         rowHeights(ws);
         printSetup(ws, -1, false);
     }
