@@ -1,5 +1,6 @@
 #include "input/inputs.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -137,6 +138,15 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
                     k.memberships.push_back(period);
                 }
             }
+            // Overlapping periods would count a month twice in no rule and once in another.
+            for (std::size_t a = 0; a < k.memberships.size(); ++a)
+                for (std::size_t b = a + 1; b < k.memberships.size(); ++b) {
+                    const MembershipPeriod &x = k.memberships[a], &y = k.memberships[b];
+                    bool apart = (x.to && *x.to < y.from) || (y.to && *y.to < x.from);
+                    if (!apart)
+                        diags.add(file, pointerChild(r.at("medlemskap"), b),
+                                  "membership periods overlap: this one (from " + y.from.iso() + ") and the one from " + x.from.iso());
+                }
         }
         k.iktSamarbeid = r.nullableString("ikt_samarbeid");
         k.steeringGroup = r.boolean("styringsgruppe").value_or(false);
@@ -144,6 +154,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         if (k.host && ++hosts > 1) r.error("vertskommune", "more than one host municipality");
         out.kommunar.push_back(std::move(k));
     }
+    if (list->empty()) diags.add(file, "/kommunar", "expected at least one municipality");
     if (hosts == 0 && !list->empty())
         diags.add(file, "/kommunar", "no municipality has \"vertskommune\": true; exactly one must");
 }
@@ -328,6 +339,17 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             }
             s.models.push_back(std::move(m));
         }
+        // One adopted model per year: with two, which one bills would depend on their order.
+        for (std::size_t a = 0; a < s.models.size(); ++a)
+            for (std::size_t b = a + 1; b < s.models.size(); ++b) {
+                const FundingModel &x = s.models[a], &y = s.models[b];
+                if (x.status != "vedteke" || y.status != "vedteke") continue;
+                bool apart = (x.toYear && *x.toYear < y.fromYear) || (y.toYear && *y.toYear < x.fromYear);
+                if (!apart)
+                    diags.add(file, pointerChild("/finansieringsmodellar", b),
+                              "adopted models \"" + x.id + "\" and \"" + y.id + "\" are both in force in " +
+                                  std::to_string(std::max(x.fromYear, y.fromYear)) + "; a year has one adopted model");
+            }
     }
     s.currentModel = top.string("gjeldande_modell").value_or("");
     s.proposedModel = top.string("foreslatt_modell").value_or("");
@@ -444,6 +466,19 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
 
 void crossCheck(Inputs& in, Diagnostics& diags) {
     crossCheckOccasions(in, diags);
+    // The seller is the host municipality: another member's number would have it invoice itself.
+    for (std::size_t i = 0; i < in.kommunar.size(); ++i) {
+        const Kommune& k = in.kommunar[i];
+        if (k.host && !in.settings.host.orgnr.empty() && k.orgnr != in.settings.host.orgnr) {
+            const Kommune* other = nullptr;
+            for (const auto& o : in.kommunar)
+                if (o.orgnr == in.settings.host.orgnr) other = &o;
+            diags.add(in.settingsFile, "/vertskommune/organisasjonsnummer",
+                      "the host's organisation number " + in.settings.host.orgnr + " is not that of the host municipality " +
+                          k.name + " (" + k.orgnr + " in " + in.kommunarFile + ")" +
+                          (other ? "; it belongs to " + other->name : std::string()));
+        }
+    }
     std::vector<std::string> numbers;
     for (const auto& k : in.kommunar) numbers.push_back(k.kommunenummer);
     auto known = [&](const std::string& nr) { return in.kommune(nr) != nullptr; };
@@ -461,6 +496,16 @@ void crossCheck(Inputs& in, Diagnostics& diags) {
         for (std::size_t u = 0; u < p.withdrawals.size(); ++u)
             if (!p.withdrawals[u].kommunenummer.empty() && !known(p.withdrawals[u].kommunenummer))
                 unknown(pointerChild(pointerChild(pointerChild(ptr, "uttak"), u), "kommune"), p.withdrawals[u].kommunenummer);
+            else if (const Kommune* k = in.kommune(p.withdrawals[u].kommunenummer)) {
+                const Withdrawal& w = p.withdrawals[u];
+                std::string at = pointerChild(pointerChild(pointerChild(ptr, "uttak"), u), "kommune");
+                bool member = false;
+                for (const auto& m : k->memberships) member = member || (m.from <= w.date && (!m.to || w.date <= *m.to));
+                if (k->host)
+                    diags.add(in.portfolioFile, at, "a withdrawal billed to the host " + k->name + ", which the run never invoices");
+                else if (!member)
+                    diags.add(in.portfolioFile, at, "a withdrawal on " + w.date.iso() + " for " + k->name + ", which is not a member that day");
+            }
     }
 }
 

@@ -1,5 +1,8 @@
 #include "input/json_reader.h"
 
+#include <map>
+#include <vector>
+
 #include "core/text.h"
 
 #include <cmath>
@@ -34,9 +37,67 @@ std::string typeName(const Json& j) {
     }
 }
 
+namespace {
+
+// nlohmann-json keeps the last of two equal keys without a word ("fast_belop": 75000,
+// "fast_belop": 7500 → 7500), which silently changes money. This scan of text that already parsed
+// finds every key that repeats in its object, with its line:column and JSON pointer.
+void duplicateKeys(const std::string& file, const std::string& text, Diagnostics& diags) {
+    struct Level {
+        bool object;
+        std::string pointer;
+        std::map<std::string, std::size_t> keys;  // key → offset of its first use
+        std::size_t index = 0;                    // arrays: the next element
+        std::string pendingKey;                   // objects: the key whose value comes next
+    };
+    std::vector<Level> stack;
+    auto childPointer = [&]() -> std::string {
+        if (stack.empty()) return "";
+        Level& l = stack.back();
+        return l.object ? pointerChild(l.pointer, l.pendingKey) : pointerChild(l.pointer, l.index);
+    };
+    bool expectKey = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') {
+            std::size_t start = i++;
+            while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+            if (expectKey && !stack.empty() && stack.back().object) {
+                std::string key = Json::parse(text.substr(start, i - start + 1)).get<std::string>();
+                Level& l = stack.back();
+                auto [it, fresh] = l.keys.emplace(key, start);
+                if (!fresh)
+                    diags.add(file, lineColumn(text, start),
+                              "duplicate key \"" + key + "\" in the object at " + (l.pointer.empty() ? "/" : l.pointer) +
+                                  " (first at " + lineColumn(text, it->second) + "); JSON keeps only one of them");
+                l.pendingKey = key;
+                expectKey = false;
+            }
+        } else if (c == '{' || c == '[') {
+            std::string ptr = childPointer();
+            stack.push_back(Level{c == '{', ptr, {}, 0, {}});
+            expectKey = c == '{';
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty()) stack.pop_back();
+            expectKey = false;
+        } else if (c == ',') {
+            if (!stack.empty()) {
+                if (stack.back().object) expectKey = true;
+                else ++stack.back().index;
+            }
+        }
+    }
+}
+
+}  // namespace
+
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags) {
     try {
-        return Json::parse(text);
+        Json j = Json::parse(text);
+        std::size_t before = diags.size();
+        duplicateKeys(file, text, diags);
+        if (diags.size() != before) return std::nullopt;
+        return j;
     } catch (const Json::parse_error& e) {
         // e.byte is 1-based: the position of the character that failed.
         std::string place = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);

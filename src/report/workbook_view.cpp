@@ -24,6 +24,12 @@ std::optional<ModelView> modelView(const Inputs& in, const FundingModel& model, 
                                                     std::to_string(year) + ": " + error);
         return std::nullopt;
     }
+    if (params->floor && params->cap && *params->cap < *params->floor) {
+        diags.add(in.settingsFile, "/finansieringsmodellar",
+                  "model \"" + model.id + "\" indexed to " + std::to_string(year) + " has a floor (" + params->floor->toDecimalString() +
+                      " kr) above its cap (" + params->cap->toDecimalString() + " kr): index both or neither");
+        return std::nullopt;
+    }
     if (model.solveFor) {
         Money target = model.solveFor->target;
         if (target == Money{} && defaultTarget) target = *defaultTarget;

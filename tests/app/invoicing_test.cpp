@@ -303,3 +303,15 @@ TEST_CASE("issue 10: one amount, one computation: invoices equal the workbook's 
     CHECK(masfjorden(*w26) == 13'388'000);
     CHECK(w21->current.run.total.ore() == 1'037'142'000);
 }
+
+TEST_CASE("issue 15: a floor that rises above the cap after indexing is an error, not the cap for everyone", "[invoice]") {
+    Inputs in = input::loadInputs(kSource + "/inputs");
+    FundingModel m = *in.settings.modelById("avtale-2021");
+    m.floor = Money::kroner(495'000);
+    m.indexation.floor = true;  // 495 000 × 1,064 (2022) = 526 680 > the cap of 500 000
+    Diagnostics d;
+    CHECK_FALSE(modelView(in, m, 2022, std::nullopt, d));
+    CHECK(d.format().find("has a floor (526680.00 kr) above its cap (500000.00 kr)") != std::string::npos);
+    Diagnostics ok;
+    CHECK(modelView(in, m, 2021, std::nullopt, ok));  // not yet indexed: 495 000 ≤ 500 000
+}
