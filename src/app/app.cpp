@@ -40,6 +40,8 @@ std::string usage() {
            "                    (never the clock); needed with --korriger\n"
            "  --reskontro FILE  the invoice ledger (SQLite); default from samarbeid.json /faktura/reskontro\n"
            "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
+           "  --ny-reskontro    let --reskontro FILE create a new ledger (without it, a path that does not exist\n"
+           "                    is refused, so a typo cannot start a second series)\n"
            "  --quiet           no progress on stderr\n"
            "  --help            this text\n"
            "\n"
@@ -83,6 +85,7 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--out") o.out = value();
         else if (a == "--reskontro") o.ledger = value();
         else if (a == "--korriger") o.correct = true;
+        else if (a == "--ny-reskontro") o.newLedger = true;
         else if (a == "--runde") o.occasion = value();
         else if (a == "--dato") {
             std::string v = value();
@@ -203,7 +206,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) {
             if (t != "fakturaer") continue;
             auto t1 = std::chrono::steady_clock::now();
-            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct, o.today}, staging, err);
+            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct, o.today, o.newLedger}, staging, err);
             if (!o.quiet)
                 err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
                     << r.credited << " credited; " << r.files << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";

@@ -22,6 +22,7 @@ struct Options {
     std::optional<Date> today;  // --dato: the day corrections and credit notes are dated
     std::string ledger;    // --reskontro
     bool correct = false;  // --korriger
+    bool newLedger = false;  // --ny-reskontro: a --reskontro file that does not exist may be created
     std::vector<std::string> targets;
     bool help = false;
     bool quiet = false;

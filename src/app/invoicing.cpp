@@ -1,6 +1,7 @@
 #include "app/invoicing.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -172,8 +173,21 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
     if (!diags.empty()) throw InputError{diags};
 
     // 2. The ledger: reuse, refuse, or credit and reissue — all in one transaction
-    std::string ledgerPath = o.ledgerPath.empty() ? s.ledgerPath : o.ledgerPath;
+    // The settings' ledger is relative to samarbeid.json (not to wherever the run starts) and is
+    // created on first use; one named with --reskontro must exist unless --ny-reskontro says so.
+    std::string ledgerPath = o.ledgerPath;
+    if (ledgerPath.empty())
+        ledgerPath = (std::filesystem::path(in.settingsFile).parent_path() / s.ledgerPath).lexically_normal().string();
+    else if (!std::filesystem::exists(ledgerPath) && !o.newLedger) {
+        diags.add("--reskontro", "", "the ledger " + ledgerPath + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
+        throw InputError{diags};
+    }
     ledger::Ledger book(ledgerPath);
+    if (auto other = book.claimSeller(s.host.orgnr)) {
+        diags.add(ledgerPath, "", "the ledger belongs to the seller " + *other + ", not to " + s.host.orgnr +
+                                      " (" + in.settingsFile + " /vertskommune/organisasjonsnummer)");
+        throw InputError{diags};
+    }
     book.begin();
     try {
         const char* crashAfter = std::getenv("DV_TEST_CRASH_AFTER_INVOICES");  // tests: a run killed midway

@@ -21,6 +21,7 @@ struct InvoicingOptions {
     std::string ledgerPath;  // empty: samarbeid.json /faktura/reskontro
     bool correct = false;    // --korriger
     std::optional<Date> today;  // --dato: corrections and credit notes are dated with it
+    bool newLedger = false;     // --ny-reskontro: ledgerPath may be created
 };
 
 struct InvoicingResult {

@@ -38,6 +38,10 @@ private:
 };
 
 const char* kSchema = R"(
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS series (
   year INTEGER PRIMARY KEY,
   last_seq INTEGER NOT NULL
@@ -202,6 +206,21 @@ void Ledger::setHashes(std::int64_t id, const std::string& pdf, const std::strin
     Stmt s(DB(db_), "UPDATE invoice SET pdf_sha256 = ?, xml_sha256 = ? WHERE id = ?", path_);
     s.bind(1, pdf).bind(2, xml).bind(3, id);
     s.step();
+}
+
+std::optional<std::string> Ledger::claimSeller(const std::string& orgnr) {
+    {
+        Stmt q(DB(db_), "SELECT value FROM meta WHERE key = 'seller'", path_);
+        if (q.step()) {
+            std::string seller = q.text(0);
+            if (seller != orgnr) return seller;
+            return std::nullopt;
+        }
+    }
+    Stmt ins(DB(db_), "INSERT INTO meta(key, value) VALUES ('seller', ?)", path_);
+    ins.bind(1, orgnr);
+    ins.step();
+    return std::nullopt;
 }
 
 void Ledger::markCredited(std::int64_t id) {

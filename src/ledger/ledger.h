@@ -60,6 +60,9 @@ public:
     std::int64_t allocate(int year, bool test);         // the next number in the year's series
     std::int64_t insert(const Invoice& inv); // returns the row id
     void setHashes(std::int64_t id, const std::string& pdf, const std::string& xml);
+    // A ledger belongs to one seller: records `orgnr` on first use; returns the other seller's
+    // organisation number when the ledger is someone else's.
+    std::optional<std::string> claimSeller(const std::string& orgnr);
     void markCredited(std::int64_t id);
 
 private:

@@ -28,7 +28,7 @@ int runCli(const std::vector<std::string>& args, std::string& err) {
 std::vector<std::string> args(const fs::path& inputs, const fs::path& out, const fs::path& ledger,
                               const std::string& year = "2021") {
     return {"--quiet", "--inputs", inputs.string(), "--templates", kSource + "/templates", "--out", out.string(),
-            "--reskontro", ledger.string(), "--year", year, "fakturaer"};
+            "--reskontro", ledger.string(), "--ny-reskontro", "--year", year, "fakturaer"};
 }
 
 // A copy of the shipped inputs with the account, the memberships and the models marked confirmed,
@@ -182,7 +182,7 @@ TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the s
     confirmedInputs(tmp / "in");
     std::string cmd = "DV_TEST_CRASH_AFTER_INVOICES=10 '" + std::string(DV_CLI) + "' --quiet --year 2021 --inputs '" +
                       (tmp / "in").string() + "' --templates '" + kSource + "/templates' --out '" + (tmp / "out").string() +
-                      "' --reskontro '" + (tmp / "ledger.sqlite").string() + "' fakturaer; echo \"exit=$?\"";
+                      "' --ny-reskontro --reskontro '" + (tmp / "ledger.sqlite").string() + "' fakturaer; echo \"exit=$?\"";
     std::string out = capture(cmd);
     CHECK(out.find("exit=137") != std::string::npos);  // died without unwinding, like a kill -9
     // nothing reached OUT: at most the hidden staging directory the next run clears
@@ -234,7 +234,7 @@ TEST_CASE("issue 10: a real run bills only confirmed members and marks nothing a
     std::ostringstream e;
     confirmedInputs(tmp / "in", "4634");  // Masfjorden's membership left unconfirmed
     REQUIRE(app::run({"--inputs", (tmp / "in").string(), "--templates", kSource + "/templates", "--out", (tmp / "out").string(),
-                      "--reskontro", (tmp / "ledger.sqlite").string(), "--year", "2025", "fakturaer"}, e) == 0);
+                      "--reskontro", (tmp / "ledger.sqlite").string(), "--ny-reskontro", "--year", "2025", "fakturaer"}, e) == 0);
     CHECK(e.str().find("not invoiced: Masfjorden (4634): membership in 2025 not confirmed") != std::string::npos);
     CHECK(e.str().find("TEST RUN") == std::string::npos);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
@@ -314,4 +314,29 @@ TEST_CASE("issue 15: a floor that rises above the cap after indexing is an error
     CHECK(d.format().find("has a floor (526680.00 kr) above its cap (500000.00 kr)") != std::string::npos);
     Diagnostics ok;
     CHECK(modelView(in, m, 2021, std::nullopt, ok));  // not yet indexed: 495 000 ≤ 500 000
+}
+
+TEST_CASE("issue 15: a --reskontro path that does not exist is refused; a ledger belongs to one seller", "[invoice]") {
+    TempDir tmp;
+    std::string err;
+    std::vector<std::string> a = {"--quiet", "--inputs", kSource + "/inputs", "--templates", kSource + "/templates", "--out",
+                                  (tmp / "out").string(), "--reskontro", (tmp / "typo.sqlite").string(), "--year", "2025", "fakturaer"};
+    CHECK(runCli(a, err) == 2);
+    CHECK(err.find("--reskontro: the ledger " + (tmp / "typo.sqlite").string() + " does not exist") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp / "typo.sqlite"));
+    CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
+    // the same ledger with another seller's inputs
+    REQUIRE(runCli(args(kSource + "/inputs", tmp / "a", tmp / "l.sqlite", "2025"), err) == 0);
+    copyInputs(tmp / "in");
+    json s = json::parse(readFile(tmp / "in/samarbeid.json"));
+    s["vertskommune"]["organisasjonsnummer"] = "945627913";
+    writeFile(tmp / "in/samarbeid.json", s.dump(2));
+    json k = json::parse(readFile(tmp / "in/kommunar.json"));
+    for (auto& m : k["kommunar"]) {  // swap the two numbers so the inputs stay valid
+        if (m["kommunenummer"] == "4601") m["organisasjonsnummer"] = "945627913";
+        else if (m["kommunenummer"] == "4634") m["organisasjonsnummer"] = "964338531";
+    }
+    writeFile(tmp / "in/kommunar.json", k.dump(2));
+    CHECK(runCli(args(tmp / "in", tmp / "b", tmp / "l.sqlite", "2025"), err) == 2);
+    CHECK(err.find("the ledger belongs to the seller 964338531, not to 945627913") != std::string::npos);
 }

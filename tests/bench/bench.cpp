@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
             std::ostringstream err;
             auto t1 = std::chrono::steady_clock::now();
             int code = app::run({"--quiet", "--inputs", src + "/inputs", "--templates", src + "/templates", "--out",
-                                 (out / std::to_string(pass)).string(), "--reskontro", ledger.string(), "fakturaer"},
+                                 (out / std::to_string(pass)).string(), "--reskontro", ledger.string(), "--ny-reskontro", "fakturaer"},
                                 err);
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
             if (code != 0) {

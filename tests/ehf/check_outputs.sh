@@ -8,7 +8,7 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 rc=0
 # the shipped inputs: test runs (unconfirmed account and amounts) for 2025 and 2026
 for y in 2025 2026; do
-  "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/t$y" --reskontro "$work/t.sqlite" --year $y fakturaer || exit 1
+  "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/t$y" --ny-reskontro --reskontro "$work/t.sqlite" --year $y fakturaer || exit 1
   /usr/bin/python3 "$here/check_ehf.py" "$work"/t$y/fakturaer/$y/ehf/*.xml || rc=1
 done
 # a real run: account, amounts and memberships marked confirmed in a copy
@@ -25,7 +25,7 @@ for m in k['kommunar']:
     for p in m['medlemskap']: p['stadfesta'] = True
 json.dump(k, open(d + '/kommunar.json', 'w'), ensure_ascii=False, indent=2)
 PY
-"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" --year 2021 fakturaer || exit 1
+"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/a" --ny-reskontro --reskontro "$work/l.sqlite" --year 2021 fakturaer || exit 1
 # a correction: one municipality's population changes → a credit note and a new invoice
 /usr/bin/python3 - "$work/in/kommunar.json" <<'PY'
 import json, sys
@@ -34,7 +34,7 @@ for k in d['kommunar']:
     if k['kommunenummer'] == '4634': k['folketal']['2020-01-01'] += 10
 json.dump(d, open(p, 'w'), ensure_ascii=False, indent=2)
 PY
-"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" --year 2021 --korriger --dato 2021-10-04 fakturaer || exit 1
+"$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/b" --ny-reskontro --reskontro "$work/l.sqlite" --year 2021 --korriger --dato 2021-10-04 fakturaer || exit 1
 /usr/bin/python3 "$here/check_ehf.py" "$work"/b/fakturaer/2021/ehf/*.xml || rc=1
 ls "$work"/b/fakturaer/2021/ehf/kreditnota-*.xml >/dev/null 2>&1 || { echo "FAIL: no credit note"; rc=1; }
 # the checker must fail on broken files

@@ -13,8 +13,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 rc=0
 targets="kunnskapsgrunnlag avtalar saksframlegg hoyringspakkar fakturaer"
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --reskontro "$work/l.sqlite" $targets || exit 1
-"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" --reskontro "$work/l.sqlite" $targets || exit 1
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/a" --ny-reskontro --reskontro "$work/l.sqlite" $targets || exit 1
+"$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/b" --ny-reskontro --reskontro "$work/l.sqlite" $targets || exit 1
 diff -rq "$work/a" "$work/b" >/dev/null || { echo "FAIL: two runs with the same inputs differ:"; diff -rq "$work/a" "$work/b" | head; rc=1; }
 # the other occasion: the 2024 hearing (the default is the 2025 decision round)
 "$bin" --quiet --inputs "$src/inputs" --templates "$src/templates" --out "$work/h" --runde hoyring-2024 hoyringspakkar || exit 1

@@ -219,7 +219,7 @@ def main(argv):
 
         def run(sub, *args):
             subprocess.run([bin_, "--quiet", "--inputs", os.path.join(src, "inputs"), "--templates",
-                            os.path.join(src, "templates"), "--out", os.path.join(outdir, sub), "--reskontro",
+                            os.path.join(src, "templates"), "--out", os.path.join(outdir, sub), "--ny-reskontro", "--reskontro",
                             os.path.join(tmp.name, "l.sqlite")] + list(args), check=True)
         run("all", "all")
         # Where the inputs define occasions (/rundar) and invoice dates per year, each of them too.
