@@ -2,6 +2,7 @@
 #include "app/parallel.h"
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <exception>
 #include <fstream>
@@ -27,7 +28,9 @@ std::string readBytes(const std::string& path) {
 }
 
 // A CSV field for the dispatch list (RFC 4180 quoting; ';' separated for Norwegian Excel).
-std::string csv(const std::string& s) {
+// A cell that Excel would read as a formula (=, +, -, @ first) gets a leading apostrophe.
+std::string csv(const std::string& raw) {
+    std::string s = !raw.empty() && std::strchr("=+-@", raw[0]) ? "'" + raw : raw;
     if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);

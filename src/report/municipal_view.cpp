@@ -19,22 +19,54 @@ std::string fullName(const Kommune& k) { return k.name + (k.type == KommuneType:
 
 }  // namespace
 
+namespace {
+
+// ASCII for the Latin letters a Norwegian (and Sami) name may hold.
+const char* asciiFor(char32_t c) {
+    switch (c) {
+    case U'æ': case U'Æ': return "ae";
+    case U'ø': case U'Ø': case U'ö': case U'Ö': case U'ó': case U'Ó': case U'ò': case U'Ò': case U'ô': case U'Ô':
+    case U'õ': case U'Õ': return "o";
+    case U'å': case U'Å': case U'á': case U'Á': case U'à': case U'À': case U'â': case U'Â': case U'ä': case U'Ä':
+    case U'ã': case U'Ã': return "a";
+    case U'é': case U'É': case U'è': case U'È': case U'ê': case U'Ê': case U'ë': case U'Ë': return "e";
+    case U'í': case U'Í': case U'ì': case U'Ì': case U'î': case U'Î': case U'ï': case U'Ï': return "i";
+    case U'ú': case U'Ú': case U'ù': case U'Ù': case U'û': case U'Û': case U'ü': case U'Ü': return "u";
+    case U'ý': case U'Ý': case U'ÿ': return "y";
+    case U'č': case U'Č': case U'ç': case U'Ç': case U'ć': case U'Ć': return "c";
+    case U'đ': case U'Đ': case U'ð': case U'Ð': return "d";
+    case U'ŋ': case U'Ŋ': case U'ñ': case U'Ñ': case U'ń': case U'Ń': return "n";
+    case U'š': case U'Š': case U'ś': case U'Ś': return "s";
+    case U'ŧ': case U'Ŧ': return "t";
+    case U'ž': case U'Ž': case U'ź': case U'Ź': case U'ż': case U'Ż': return "z";
+    case U'ß': return "ss";
+    case U'þ': case U'Þ': return "th";
+    default: return nullptr;
+    }
+}
+
+}  // namespace
+
 std::string slugify(const std::string& name) {
     std::string out;
-    for (std::size_t i = 0; i < name.size(); ++i) {
+    auto dash = [&] {
+        if (!out.empty() && out.back() != '-') out += '-';
+    };
+    for (std::size_t i = 0; i < name.size();) {
         unsigned char c = static_cast<unsigned char>(name[i]);
         if (c < 0x80) {
             if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-            else if (!out.empty() && out.back() != '-') out += '-';
+            else dash();
+            ++i;
             continue;
         }
-        std::string two = name.substr(i, 2);
-        ++i;
-        if (two == "æ" || two == "Æ") out += "ae";
-        else if (two == "ø" || two == "Ø") out += "o";
-        else if (two == "å" || two == "Å") out += "a";
-        else if (two == "é" || two == "É") out += "e";
-        while (i + 1 < name.size() && (static_cast<unsigned char>(name[i + 1]) & 0xC0) == 0x80) ++i;
+        // one UTF-8 sequence (the input stage has checked the encoding)
+        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < len && i + k < name.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(name[i + k]) & 0x3F);
+        i += len;
+        if (const char* a = asciiFor(cp)) out += a;
+        else dash();  // a letter with no ASCII form: keep the words apart
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out;

@@ -232,3 +232,18 @@ TEST_CASE("issue 10: a template value the occasion's inputs do not give stops th
     CHECK(has(err.str(), "no value for \"{{modell.behov}}\""));
     CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
 }
+
+TEST_CASE("issue 15: a name that Excel would read as a formula is neutralised in the dispatch list", "[municipal]") {
+    TempDir tmp;
+    copyInputs(tmp / "in");
+    json k = json::parse(readFile(tmp / "in/kommunar.json"));
+    for (auto& m : k["kommunar"])
+        if (m["kommunenummer"] == "4634") m["namn"] = "=HYPERLINK(\"x\")";
+    writeFile(tmp / "in/kommunar.json", k.dump(2));
+    std::ostringstream err;
+    REQUIRE(app::run({"--quiet", "--inputs", (tmp / "in").string(), "--templates", kSource + "/templates", "--out",
+                      (tmp / "out").string(), "--runde", "vedtak-2025", "hoyringspakkar"}, err) == 0);
+    std::string list = readFile(tmp / "out/hoyringspakkar/utsendingsliste.csv");
+    CHECK(has(list, "4634;\"'=HYPERLINK(\"\"x\"\")\";"));
+    CHECK_FALSE(has(list, ";=HYPERLINK"));
+}
