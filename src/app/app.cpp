@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <ostream>
 
 #include "app/documents.h"
@@ -103,6 +104,8 @@ Options parse(const std::vector<std::string>& args) {
             o.targets.push_back(a);
         }
     }
+    if (std::filesystem::exists(o.out) && !std::filesystem::is_directory(o.out))
+        throw UsageError{"--out " + o.out + " is a file, not a directory"};
     if (o.targets.empty()) o.targets.push_back("all");
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {

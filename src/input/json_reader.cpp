@@ -98,6 +98,18 @@ std::optional<Json> parseJson(const std::string& file, const std::string& text, 
         duplicateKeys(file, text, diags);
         if (diags.size() != before) return std::nullopt;
         return j;
+    } catch (const Json::out_of_range& e) {
+        // e.g. "number overflow parsing '1e400'": placed at the number in the text.
+        std::string what = e.what();
+        std::string place = "";
+        auto q1 = what.find('\''), q2 = what.rfind('\'');
+        if (q1 != std::string::npos && q2 > q1) {
+            auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
+            if (at != std::string::npos) place = lineColumn(text, at);
+        }
+        auto pos = what.find("] ");
+        diags.add(file, place, "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2)));
+        return std::nullopt;
     } catch (const Json::parse_error& e) {
         // e.byte is 1-based: the position of the character that failed.
         std::string place = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);

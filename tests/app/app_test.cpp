@@ -168,3 +168,12 @@ TEST_CASE("the style file is checked: a missing font is located by JSON pointer"
     CHECK(err.find("stil.json: /skrift/brodtekst_kursiv: file \"/usr/share/fonts/truetype/finst-ikkje/Mangler.ttf\" does not exist") !=
           std::string::npos);
 }
+
+TEST_CASE("issue 15: --out naming a file is a usage error, exit 2, and the file is untouched", "[app]") {
+    TempDir tmp;
+    writeFile(tmp / "not-a-dir", "keep me");
+    std::string err;
+    CHECK(runApp({"--inputs", kSource + "/inputs", "--out", (tmp / "not-a-dir").string(), "arbeidsbok"}, err) == 2);
+    CHECK(err.find("is a file, not a directory") != std::string::npos);
+    CHECK(readFile(tmp / "not-a-dir") == "keep me");
+}
