@@ -22,4 +22,11 @@ struct Date {
     constexpr auto operator<=>(const Date&) const = default;
 };
 
+// Whether two periods [aFrom, aTo] and [bFrom, bTo] share a point; an absent end is open
+// (dates or years alike).
+template <class T>
+bool periodsOverlap(const T& aFrom, const std::optional<T>& aTo, const T& bFrom, const std::optional<T>& bTo) {
+    return !((aTo && *aTo < bFrom) || (bTo && *bTo < aFrom));
+}
+
 }  // namespace dv

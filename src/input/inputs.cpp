@@ -142,8 +142,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
             for (std::size_t a = 0; a < k.memberships.size(); ++a)
                 for (std::size_t b = a + 1; b < k.memberships.size(); ++b) {
                     const MembershipPeriod &x = k.memberships[a], &y = k.memberships[b];
-                    bool apart = (x.to && *x.to < y.from) || (y.to && *y.to < x.from);
-                    if (!apart)
+                    if (periodsOverlap(x.from, x.to, y.from, y.to))
                         diags.add(file, pointerChild(r.at("medlemskap"), b),
                                   "membership periods overlap: this one (from " + y.from.iso() + ") and the one from " + x.from.iso());
                 }
@@ -344,8 +343,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
             for (std::size_t b = a + 1; b < s.models.size(); ++b) {
                 const FundingModel &x = s.models[a], &y = s.models[b];
                 if (x.status != "vedteke" || y.status != "vedteke") continue;
-                bool apart = (x.toYear && *x.toYear < y.fromYear) || (y.toYear && *y.toYear < x.fromYear);
-                if (!apart)
+                if (periodsOverlap(x.fromYear, x.toYear, y.fromYear, y.toYear))
                     diags.add(file, pointerChild("/finansieringsmodellar", b),
                               "adopted models \"" + x.id + "\" and \"" + y.id + "\" are both in force in " +
                                   std::to_string(std::max(x.fromYear, y.fromYear)) + "; a year has one adopted model");

@@ -74,8 +74,7 @@ void readAgreements(const std::string& file, ObjectReader& top, Settings& s, Dia
         for (std::size_t j = i + 1; j < s.agreements.size(); ++j) {
             const Agreement &a = s.agreements[i], &b = s.agreements[j];
             if (a.status != "vedteke" || b.status != "vedteke") continue;
-            bool apart = (a.to && *a.to < b.from) || (b.to && *b.to < a.from);
-            if (!apart)
+            if (periodsOverlap(a.from, a.to, b.from, b.to))
                 diags.add(file, pointerChild("/avtalar", j), "adopted agreements \"" + a.id + "\" and \"" + b.id + "\" overlap in time");
         }
 }
