@@ -398,10 +398,29 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.sharedLanguage = lang(r.oneOf("felles_dokument", {"nynorsk", "bokmål"}));
     }
     if (const Json* d = top.object("kunnskapsgrunnlag")) {
-        ObjectReader r(file, *d, "/kunnskapsgrunnlag", {"aar", "dato", "runde"}, diags);
+        ObjectReader r(file, *d, "/kunnskapsgrunnlag", {"aar", "dato", "runde", "medlemstal", "ikt_samarbeid"}, diags);
         s.knowledgeBaseYear = static_cast<int>(r.integer("aar", true, 2000, 2100).value_or(0));
         s.documentDate = r.date("dato").value_or(Date{});
         s.knowledgeBaseOccasion = r.string("runde").value_or("");
+        if (const Json* m = r.object("medlemstal", false)) {
+            ObjectReader mr(file, *m, "/kunnskapsgrunnlag/medlemstal", {"dato", "tal", "kjelde"}, diags);
+            Settings::SourcedCount c;
+            c.date = mr.date("dato").value_or(Date{});
+            c.count = static_cast<int>(mr.integer("tal", true, 0, 1000).value_or(0));
+            c.source = mr.string("kjelde").value_or("");
+            s.memberCount = c;
+        }
+        if (const Json* ikt = r.object("ikt_samarbeid", false)) {
+            ObjectReader ir(file, *ikt, "/kunnskapsgrunnlag/ikt_samarbeid", {"namn", "medlemskommunar", "pilotkommunar", "kjelde"}, diags);
+            if (const Json* names = ir.array("namn"))
+                for (std::size_t i = 0; i < names->size(); ++i) {
+                    if ((*names)[i].is_string()) s.iktCooperations.push_back((*names)[i].get<std::string>());
+                    else diags.add(file, pointerChild("/kunnskapsgrunnlag/ikt_samarbeid/namn", i), "expected the name of an IKT cooperation");
+                }
+            s.iktMemberCount = static_cast<int>(ir.integer("medlemskommunar", true, 0, 1000).value_or(-1));
+            s.iktPilotCount = static_cast<int>(ir.integer("pilotkommunar", false, 0, 1000).value_or(-1));
+            ir.string("kjelde");
+        }
     }
     if (const Json* f = top.object("faktura")) {
         ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);

@@ -237,6 +237,18 @@ struct Settings {
     int knowledgeBaseYear = 0;           // the budget year the knowledge base's figures are for
     Date documentDate;                   // the knowledge base's date
     std::string knowledgeBaseOccasion;   // the hearing it goes out with
+    // What the knowledge base's source states about the whole membership when the inputs cannot
+    // name the municipalities (seed 000: 40 members on 1 January 2024, which three were not is
+    // not said; 25 of them in three named IKT cooperations, five more in a pilot).
+    struct SourcedCount {
+        Date date;
+        int count = 0;
+        std::string source;
+    };
+    std::optional<SourcedCount> memberCount;
+    std::vector<std::string> iktCooperations;  // the formally established ones, by name
+    int iktMemberCount = -1;                   // members in one of them (-1: not given)
+    int iktPilotCount = -1;                    // further municipalities in a pilot (-1: not given)
     int paymentDays = 30;
     std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
     std::map<int, Date> invoiceDates;        // invoice date per budget year

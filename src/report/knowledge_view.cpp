@@ -134,6 +134,8 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
     v["dokumentdato"] = norsk::date(s.documentDate);
     const Occasion* hearing = s.occasionById(s.knowledgeBaseOccasion);
     v["hoyringsfrist"] = hearing ? norsk::date(hearing->deadline) : std::string();
+    v["har_hoyring"] = hearing != nullptr;
+    v["endeleg_tekst"] = hearing ? Value(hearing->finalTextWhen) : Value(std::string());
     v["vertskommunemodell"] = s.organisationModel == "vertskommune";
 
     // Municipalities and members
@@ -174,6 +176,30 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
     v["styringsgruppe_tal"] = str(steering);
     v["styringsgruppe_namn"] = joinNames(steeringNames);
 
+    // Members on the date the source counts them: the memberships in kommunar.json cover the
+    // date for `dekka` municipalities, `stadfesta` of them confirmed; the source's count must lie
+    // in between (it says how many, not which).
+    if (s.memberCount) {
+        const Date on = s.memberCount->date;
+        int covered = 0, confirmed = 0;
+        for (const Kommune& k : in.kommunar)
+            for (const MembershipPeriod& m : k.memberships)
+                if (m.from <= on && (!m.to || on <= *m.to)) { ++covered; confirmed += m.confirmed; break; }
+        if (s.memberCount->count < confirmed || s.memberCount->count > covered) {
+            diags.add(in.settingsFile, "/kunnskapsgrunnlag/medlemstal/tal",
+                      "the source's " + std::to_string(s.memberCount->count) + " members on " + s.memberCount->date.iso() +
+                          " do not fit kommunar.json, where " + std::to_string(covered) + " memberships cover that day and " +
+                          std::to_string(confirmed) + " are confirmed");
+            return std::nullopt;
+        }
+        v["medlemstal"] = str(s.memberCount->count);
+        v["medlemstal_dato"] = norsk::date(on);
+        v["ikkje_medlemstal"] = str(static_cast<long long>(in.kommunar.size()) - s.memberCount->count);
+        v["medlemstal_kjende_namn"] = covered == s.memberCount->count;
+        v["medlemstal_stadfesta"] = str(confirmed);
+    }
+    v["har_medlemstal"] = s.memberCount.has_value();
+
     // IKT-samarbeid coverage
     std::map<std::string, std::vector<std::string>> ikt;
     int iktKnown = 0;
@@ -192,15 +218,23 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
     v["ikt_ukjent_tal"] = str(static_cast<long long>(in.kommunar.size()) - iktKnown);
     v["ikt_alle_kjende"] = iktKnown == static_cast<int>(in.kommunar.size());
     v["ikt_ingen_kjende"] = iktKnown == 0;
+    v["har_ikt_kjelde"] = s.iktMemberCount >= 0;
+    v["ikt_namn"] = joinNames(s.iktCooperations);
+    v["ikt_tal_samarbeid"] = str(static_cast<long long>(s.iktCooperations.size()));
+    v["ikt_medlemskommunar"] = s.iktMemberCount >= 0 ? str(s.iktMemberCount) : "";
+    v["ikt_utanfor"] = s.iktMemberCount >= 0 && s.memberCount ? str(s.memberCount->count - s.iktMemberCount) : "";
+    v["har_ikt_pilot"] = s.iktPilotCount >= 0;
+    v["ikt_pilotkommunar"] = s.iktPilotCount >= 0 ? str(s.iktPilotCount) : "";
 
     // Portfolio per strategic area and phase
     Value areas;
     List areaRows;
     std::map<Phase, int> phaseTotals;
     Money budgetTotal;
+    long long workTotal = 0, needTotal = 0;
     for (StrategicArea a : kAreas) {
         Value av;
-        List projects;
+        List projects, work, needs;
         std::map<Phase, int> counts;
         Money budget;
         for (const Project& p : in.portfolio.projects) {
@@ -218,8 +252,19 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
             pv["budsjett"] = p.budget == Money{} ? std::string("–") : norsk::kroner(p.budget);
             pv["periode"] = std::to_string(p.fromYear) + (p.toYear ? "–" + std::to_string(*p.toYear) : "–");
             for (Phase ph : kPhases) pv["fase_" + phaseKey(ph)] = p.phase == ph;
+            // The seed tells apart what is worked on and what the municipalities asked for (the
+            // idea phase); phases beyond that and per-project budgets are not in it.
+            (p.phase == Phase::Ide ? needs : work).push_back(pv);
             projects.push_back(pv);
         }
+        av["arbeid"] = work;
+        av["har_arbeid"] = !work.empty();
+        av["behov"] = needs;
+        av["har_behov"] = !needs.empty();
+        av["tal_arbeid"] = str(static_cast<long long>(work.size()));
+        av["tal_behov"] = str(static_cast<long long>(needs.size()));
+        workTotal += static_cast<long long>(work.size());
+        needTotal += static_cast<long long>(needs.size());
         budgetTotal = budgetTotal + budget;
         av["liste"] = projects;
         av["tal"] = str(static_cast<long long>(projects.size()));
@@ -233,6 +278,8 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
     for (Phase ph : kPhases) totals[phaseKey(ph)] = str(phaseTotals[ph]);
     totals["tal"] = str(static_cast<long long>(in.portfolio.projects.size()));
     totals["budsjett"] = norsk::kroner(budgetTotal);
+    totals["tal_arbeid"] = str(workTotal);
+    totals["tal_behov"] = str(needTotal);
     v["portefolje"] = totals;
 
     // Funding: current and proposed model, host share, projection
