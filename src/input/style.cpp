@@ -1,5 +1,6 @@
 #include "input/style.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -59,6 +60,24 @@ struct Group {
     }
 };
 
+// The smallest text area the layout is built for: a measure of a few words, a page of a few
+// lines. Margins that leave less (or nothing: wider than the page) are refused here, at the
+// second margin of the pair, instead of squeezing every line below zero width.
+constexpr double kMinTextWidthMm = 60, kMinTextHeightMm = 80;
+
+std::string mm(double pt) {
+    long v = std::lround(pt / kPtPerMm);
+    return std::to_string(v) + " mm";
+}
+
+void textArea(Group& g, const std::string& key, const char* which, double page, double a, double b, double minMm) {
+    double left = page - a - b;
+    if (left + 1e-6 >= minMm * kPtPerMm) return;
+    g.r.error(key, std::string("the ") + which + " margins (" + mm(a) + " + " + mm(b) + ") leave " +
+                       (left > 0 ? mm(left) : std::string("no room")) + " of the page's " + mm(page) +
+                       " for text; leave at least " + std::to_string(static_cast<int>(minMm)) + " mm");
+}
+
 }  // namespace
 
 std::optional<Style> loadStyle(const std::string& file, Diagnostics& diags) {
@@ -93,6 +112,8 @@ std::optional<Style> loadStyle(const std::string& file, Diagnostics& diags) {
         st.marginBottom = g->number("marg_botn_mm", 10, 80, kPtPerMm);
         st.marginLeft = g->number("marg_venstre_mm", 10, 80, kPtPerMm);
         st.marginRight = g->number("marg_hogre_mm", 10, 80, kPtPerMm);
+        textArea(*g, "marg_hogre_mm", "side", st.pageWidth, st.marginLeft, st.marginRight, kMinTextWidthMm);
+        textArea(*g, "marg_botn_mm", "top and bottom", st.pageHeight, st.marginTop, st.marginBottom, kMinTextHeightMm);
     }
     if (auto g = group("skrift", {"brodtekst", "brodtekst_feit", "brodtekst_kursiv", "brodtekst_feit_kursiv", "overskrift", "overskrift_feit"})) {
         st.fonts[BodyRegular] = g->path("brodtekst", ".ttf");

@@ -113,8 +113,9 @@ private:
             if (b.kind != doc::Block::Kind::Heading) continue;
             Heading h;
             h.level = b.level;
-            h.text = (b.number.empty() ? "" : b.number + "  ") + doc::plainText(b.inlines);
+            h.text = (b.number.empty() ? "" : b.number + " ") + doc::plainText(b.inlines);
             h.inContents = hasContents && afterContents && b.level <= st_.contentsDepth;
+            h.frontMatter = hasContents && !afterContents;
             out_.headings.push_back(h);
         }
     }
@@ -166,6 +167,9 @@ private:
                       double spaceBefore, bool keepFirst, bool orphanControl = true) {
         double lh = size * st_.leading;
         std::size_t n = lines.size();
+        // Bold and italic inside body text are inline elements (Strong, Em), one per stretch of
+        // the face, continued across line ends.
+        int inlineNode = -1, inlineKind = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const SetLine& l = lines[i];
             VItem it;
@@ -185,8 +189,17 @@ private:
                         linkUri = uri;
                     }
                     target = linkNode;
+                    inlineNode = -1;
                 } else {
                     linkNode = -1;
+                    int kind = inlineKindFor(l.runs[r].face);
+                    if (kind == 0) {
+                        inlineNode = -1;
+                    } else {
+                        if (inlineNode < 0 || kind != inlineKind) inlineNode = node(kInlineType[kind], pNode);
+                        inlineKind = kind;
+                        target = inlineNode;
+                    }
                 }
                 if (it.chunks.empty() || it.chunks.back().node != target) it.chunks.push_back(chunk(target));
                 TextRun tr = l.runs[r];
@@ -217,6 +230,13 @@ private:
         }
     }
 
+    // Bold and italic stretches become inline elements of their own. PDF 1.7 has no Strong or
+    // Em (PDF 2.0 types, role-mapped to Span for PDF/UA-1); the shared ua_check.py looks RoleMap
+    // keys up without their slash and fails every role-mapped type, so until it is fixed both
+    // are written as the standard Span. 0: plain, 1: bold, 2: italic.
+    static int inlineKindFor(Face f) { return f == BodyBold || f == BodyBoldItalic ? 1 : f == BodyItalic ? 2 : 0; }
+    static constexpr const char* kInlineType[] = {"", "Span", "Span"};
+
     void paragraph(const doc::Inlines& in, int parent, double x, double width, int line, double spaceAfterPrev,
                    const std::string& type = "P", bool keepFirst = false) {
         int p = node(type, parent);
@@ -238,8 +258,13 @@ private:
             keepNext_ = !t.empty() && t.back() == ':';
             break;
         }
-        case K::List: list(b, parent, x, width, depth); break;
+        case K::List:
+            if (!enterNesting(b)) break;
+            list(b, parent, x, width, depth);
+            --nesting_;
+            break;
         case K::Quote: {
+            if (!enterNesting(b)) break;
             int q = node("BlockQuote", parent);
             std::size_t first = items_.size();
             for (const doc::Block& c : b.children) block(c, q, x + 14, width - 28, depth);
@@ -248,6 +273,7 @@ private:
                 c.rules.push_back({x + 4, 0, x + 4, items_[i].height, 1.5, st_.rule});
                 items_[i].chunks.push_back(c);
             }
+            --nesting_;
             break;
         }
         case K::Table: table(b, parent, x, width); keepNext_ = false; break;
@@ -266,6 +292,24 @@ private:
         }
     }
     bool keepNext_ = false;
+
+    // Lists and quotes indent their content; nested without bound they would squeeze the measure
+    // below zero (issue 15). Deeper than kMaxNesting is refused at the block's template line.
+    static constexpr int kMaxNesting = 10;
+    int nesting_ = 0;
+    bool nestingReported_ = false;
+    bool enterNesting(const doc::Block& b) {
+        if (nesting_ >= kMaxNesting) {
+            if (!nestingReported_)
+                diags_.add(d_.file, std::to_string(b.line),
+                           "lists and quotes nested more than " + std::to_string(kMaxNesting) +
+                               " deep: the page has no room for deeper indentation; flatten the structure");
+            nestingReported_ = true;
+            return false;
+        }
+        ++nesting_;
+        return true;
+    }
 
     void heading(const doc::Block& b, int parent, double x, double width) {
         int level = std::min(b.level, 4);
@@ -288,6 +332,8 @@ private:
         int l = node("L", parent);
         int num = b.start;
         static const char* bullets[] = {"\u2022", "\u2013", "\u25E6"};
+        static const char* numbering[] = {"Disc", "Disc", "Circle"};  // the dash has no name of its own
+        out_.nodes[static_cast<std::size_t>(l)].listNumbering = b.ordered ? "Decimal" : numbering[depth % 3];
         double indent = st_.listIndent;
         for (const doc::Blocks& itemBlocks : b.items) {
             int li = node("LI", l);
@@ -366,6 +412,9 @@ private:
                 }
             }
         }
+        // A word wider than a fair share of the table (a 300-character name) does not claim its
+        // full width: it is broken between characters, and the other columns keep their room.
+        for (std::size_t c = 0; c < cols; ++c) minimal[c] = std::min(minimal[c], width / static_cast<double>(cols));
         double sumNat = 0, sumMin = 0;
         for (std::size_t c = 0; c < cols; ++c) { sumNat += natural[c]; sumMin += minimal[c]; }
         std::vector<double> w(cols);
@@ -475,7 +524,7 @@ private:
             const Heading& hd = out_.headings[h];
             if (!hd.inContents) continue;
             int toci = node("TOCI", toc);
-            int link = node("Link", toci);
+            int link = node("Link", node("Reference", toci));  // TOCI → Reference → Link (ISO 32000-1 Table 333)
             double indent = (hd.level - 1) * 16.0;
             Face f = hd.level == 1 ? BodyBold : BodyRegular;
             std::string page = h < headingPages_.size() ? std::to_string(headingPages_[h] + 1) : "0";
@@ -494,7 +543,9 @@ private:
                     c.runs.push_back(r);
                 }
                 if (i + 1 == lines.size()) {
-                    // dot leaders (artifact) and the page number
+                    // dot leaders (artifact) and the page number; a space between entry and
+                    // number in the text layer, so "1 Innleiing 5" is not read as "Innleiing5"
+                    if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
                     Chunk dots = chunk(-1);
                     double from = x + indent + lines[i].width + 6, to = x + width - pw - 6;
                     std::string d;
@@ -661,7 +712,9 @@ private:
             rep("[side]", std::to_string(p + 1));
             rep("[sider]", total);
             checkCoverage(num + title + left, HeadRegular, 1);
-            Chunk c;  // artifacts: no id, not in the structure tree
+            Chunk c, foot;  // artifacts: no id, not in the structure tree
+            c.artifact = Artifact::Header;
+            foot.artifact = Artifact::Footer;
             double hy = st_.marginTop - 22;
             if (!title.empty()) {
                 auto lines = breakLines({{title, HeadRegular, size, {}}}, x1 - x0, Alignment::Left, m_, nullptr);
@@ -671,9 +724,10 @@ private:
             }
             c.rules.push_back({x0, hy + 5, x1, hy + 5, 0.4, st_.rule});
             double fy = st_.pageHeight - st_.marginBottom + 28;
-            c.runs.push_back({HeadRegular, size, x1 - textWidth(m_, HeadRegular, size, num), fy, num, 0, st_.muted});
-            if (!left.empty()) c.runs.push_back({HeadRegular, size, x0, fy, left, 0, st_.muted});
+            if (!left.empty()) foot.runs.push_back({HeadRegular, size, x0, fy, left, 0, st_.muted});
+            foot.runs.push_back({HeadRegular, size, x1 - textWidth(m_, HeadRegular, size, num), fy, num, 0, st_.muted});
             out_.pages[p].chunks.push_back(c);
+            out_.pages[p].chunks.push_back(foot);
         }
     }
 };

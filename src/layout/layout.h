@@ -60,10 +60,15 @@ struct Fill {
     Rgb color;
 };
 
+// What an artifact is (ISO 32000-1 14.8.2.2.2): running heads and page numbers are pagination
+// artifacts, rules, fills, leader dots and repeated table headers layout artifacts.
+enum class Artifact { Layout, Header, Footer };
+
 // Content that belongs to one structure element (or to none: an artifact, node == -1).
 struct Chunk {
     int id = -1;    // global id, referenced by the structure tree
     int node = -1;  // structure element, -1 = artifact
+    Artifact artifact = Artifact::Layout;  // when node == -1
     std::vector<TextRun> runs;
     std::vector<RuleLine> rules;
     std::vector<Fill> fills;
@@ -92,6 +97,7 @@ struct StructNode {
     };
     std::vector<Kid> kids;
     std::string scope;  // TH: Column / Row
+    std::string listNumbering;  // L: Decimal / Disc / Circle (ISO 32000-1 Table 347)
 };
 
 struct Heading {
@@ -100,6 +106,7 @@ struct Heading {
     int page = 0;      // 0-based
     double y = 0;      // top, from the top of the page
     bool inContents = false;
+    bool frontMatter = false;  // before the contents page (version log …): no bookmark
 };
 
 struct Laid {

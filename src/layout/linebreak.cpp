@@ -45,16 +45,14 @@ std::vector<Atom> atomize(const std::vector<Fragment>& frags, const Metrics& m) 
         while (i < f.text.size()) {
             if (f.text[i] == ' ') {
                 while (i < f.text.size() && f.text[i] == ' ') ++i;
-                Fragment sp = f;
-                sp.text = " ";
+                Fragment sp{" ", f.face, f.size, f.link};  // not a copy of f: its text may be a megabyte
                 if (atoms.empty() || atoms.back().kind != Atom::Space)
                     atoms.push_back({Atom::Space, {sp}, textWidth(m, f.face, f.size, " ")});
                 continue;
             }
             std::size_t j = f.text.find(' ', i);
             if (j == std::string::npos) j = f.text.size();
-            Fragment w = f;
-            w.text = f.text.substr(i, j - i);
+            Fragment w{f.text.substr(i, j - i), f.face, f.size, f.link};
             if (!atoms.empty() && atoms.back().kind == Atom::Word) atoms.back().parts.push_back(w);  // style change mid-word
             else atoms.push_back({Atom::Word, {w}, 0});
             i = j;
@@ -69,11 +67,20 @@ struct Split {
     std::vector<Fragment> head, tail;
 };
 
-// The longest head of `word` that fits in `avail` with its hyphen. Break points: libhyphen's
-// (single-style words), after an explicit '-' or '/', and with `force` between any characters.
-std::optional<Split> splitWord(const std::vector<Fragment>& word, double avail, bool force,
-                               const Metrics& m, const Hyphenator* hyph) {
-    struct Point { std::size_t part, offset; bool addHyphen; };
+// The soft hyphen ends a line broken inside a word: drawn as a hyphen (the fonts give U+00AD the
+// hyphen's glyph), extracted as U+00AD, so text extraction and screen readers rejoin the word
+// (ISO 32000-1 14.8.2.2.3).
+const std::string kSoftHyphen = "\u00AD";
+// Longer "words" are not words (a pasted identifier, a run of letters): libhyphen is not asked,
+// they are broken between characters. Keeps hyphenation linear in the text's length.
+constexpr std::size_t kMaxHyphenatedBytes = 80;
+
+struct Point {
+    std::size_t part, offset;
+    bool addHyphen;
+};
+
+std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, const Hyphenator* hyph) {
     std::vector<Point> pts;
     for (std::size_t p = 0; p < word.size(); ++p) {
         const std::string& t = word[p].text;
@@ -91,8 +98,8 @@ std::optional<Split> splitWord(const std::vector<Fragment>& word, double avail, 
                 while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
                 std::size_t lead = 0;
                 while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
-                for (std::size_t off : hyph->points(stem.substr(lead, core - lead)))
-                    pts.push_back({p, s + lead + off, true});
+                if (core - lead <= kMaxHyphenatedBytes)
+                    for (std::size_t off : hyph->points(stem.substr(lead, core - lead))) pts.push_back({p, s + lead + off, true});
                 s = e + 1;
             }
         }
@@ -108,40 +115,58 @@ std::optional<Split> splitWord(const std::vector<Fragment>& word, double avail, 
         }
     }
     std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
-        return a.part != b.part ? a.part > b.part : a.offset != b.offset ? a.offset > b.offset : a.addHyphen > b.addHyphen;
+        return a.part != b.part ? a.part < b.part : a.offset != b.offset ? a.offset < b.offset : a.addHyphen < b.addHyphen;
     });
+    return pts;
+}
+
+Split splitAt(const std::vector<Fragment>& word, const Point& pt) {
+    Split s;
+    for (std::size_t p = 0; p < pt.part; ++p) s.head.push_back(word[p]);
+    Fragment h = word[pt.part];
+    h.text = h.text.substr(0, pt.offset);
+    if (pt.addHyphen) h.text += kSoftHyphen;
+    s.head.push_back(h);
+    Fragment t = word[pt.part];
+    t.text = t.text.substr(pt.offset);
+    if (!t.text.empty()) s.tail.push_back(t);
+    for (std::size_t p = pt.part + 1; p < word.size(); ++p) s.tail.push_back(word[p]);
+    return s;
+}
+
+// The longest head of `word` that fits in `avail` with its hyphen. Break points: libhyphen's
+// (single-style words), after an explicit '-' or '/', and with `force` between any characters.
+// The heads are measured incrementally, left to right, and the scan stops at the first that is
+// too wide: the cost is the length of the line, not of the word.
+std::optional<Split> splitWord(const std::vector<Fragment>& word, double avail, bool force,
+                               const Metrics& m, const Hyphenator* hyph) {
+    std::vector<Point> pts = breakPoints(word, force, hyph);
+    std::size_t part = 0, off = 0;
+    double w = 0;  // width of word[0..part) + word[part][0..off)
+    const Point* best = nullptr;
     for (const Point& pt : pts) {
-        Split s;
-        for (std::size_t p = 0; p < pt.part; ++p) s.head.push_back(word[p]);
-        Fragment h = word[pt.part];
-        h.text = h.text.substr(0, pt.offset);
-        if (pt.addHyphen) h.text += "-";
-        s.head.push_back(h);
-        if (partsWidth(s.head, m) > avail + kEps) continue;
-        Fragment t = word[pt.part];
-        t.text = t.text.substr(pt.offset);
-        if (!t.text.empty()) s.tail.push_back(t);
-        for (std::size_t p = pt.part + 1; p < word.size(); ++p) s.tail.push_back(word[p]);
-        if (s.tail.empty()) continue;
-        return s;
+        while (part < pt.part) {
+            w += textWidth(m, word[part].face, word[part].size, word[part].text.substr(off));
+            ++part;
+            off = 0;
+        }
+        w += textWidth(m, word[part].face, word[part].size, word[part].text.substr(off, pt.offset - off));
+        off = pt.offset;
+        if (w > avail + kEps) break;
+        double head = w + (pt.addHyphen ? textWidth(m, word[part].face, word[part].size, kSoftHyphen) : 0);
+        bool tailEmpty = pt.part + 1 == word.size() && pt.offset >= word[pt.part].text.size();
+        if (head <= avail + kEps && !tailEmpty) best = &pt;
     }
+    if (best) return splitAt(word, *best);
     if (force && !word.empty() && !word[0].text.empty()) {  // not even one character fits: take one
-        Split s;
         std::size_t len;
         decode(word[0].text, 0, len);
-        Fragment h = word[0];
-        h.text = h.text.substr(0, len);
-        s.head.push_back(h);
-        Fragment t = word[0];
-        t.text = t.text.substr(len);
-        if (!t.text.empty()) s.tail.push_back(t);
-        for (std::size_t p = 1; p < word.size(); ++p) s.tail.push_back(word[p]);
-        return s;
+        return splitAt(word, {0, len, false});
     }
     return std::nullopt;
 }
 
-SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool last, const Metrics& m) {
+SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool last, bool hardBreak, const Metrics& m) {
     bool endedAtSpace = false;
     while (!atoms.empty() && atoms.back().kind == Atom::Space) {
         atoms.pop_back();
@@ -201,7 +226,8 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     }
     // The space the line broke at stays in the text (invisible at the line end), so extracted
     // and read-aloud text keeps its word boundaries.
-    if (endedAtSpace && !line.runs.empty()) line.runs.back().text += " ";
+    // A hard line break ("Masfjorden kommune⏎Postmottak") is a word boundary too.
+    if ((endedAtSpace || hardBreak) && !line.runs.empty()) line.runs.back().text += " ";
     return line;
 }
 
@@ -216,12 +242,13 @@ double textWidth(const Metrics& m, Face f, double size, const std::string& s) {
 
 std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width, Alignment align,
                                 const Metrics& m, const Hyphenator* hyph) {
+    width = std::max(width, 0.0);  // a measure below zero (a squeezed column) sets one character a line
     std::vector<SetLine> lines;
     std::vector<Atom> cur;
     double curW = 0;
     const Atom* pendingSpace = nullptr;
-    auto flush = [&](bool last) {
-        lines.push_back(setLine(cur, width, align, last, m));
+    auto flush = [&](bool last, bool hardBreak = false) {
+        lines.push_back(setLine(cur, width, align, last, hardBreak, m));
         cur.clear();
         curW = 0;
         pendingSpace = nullptr;
@@ -229,7 +256,7 @@ std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width
     std::vector<Atom> atoms = atomize(frags, m);
     for (const Atom& a : atoms) {
         if (a.kind == Atom::Break) {
-            flush(true);
+            flush(true, true);
             continue;
         }
         if (a.kind == Atom::Space) {
@@ -237,7 +264,7 @@ std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width
             continue;
         }
         Atom word = a;
-        for (;;) {
+        while (!word.parts.empty()) {
             double sw = pendingSpace && !cur.empty() ? pendingSpace->width : 0;
             if (curW + sw + word.width <= width + kEps) {
                 if (sw > 0) cur.push_back(*pendingSpace);

@@ -99,9 +99,11 @@ TEST_CASE("knowledge base: golden text of the title, contents and appendix pages
         std::size_t contents = 0;
         for (std::size_t p = 0; p < laid.pages.size() && contents == 0; ++p)
             for (const layout::Chunk& c : laid.pages[p].chunks)
-                if (c.node >= 0 && laid.nodes[static_cast<std::size_t>(c.node)].parent >= 0 &&
-                    laid.nodes[static_cast<std::size_t>(laid.nodes[static_cast<std::size_t>(c.node)].parent)].type == "TOCI")
-                    contents = p;
+                if (c.node >= 0 && laid.nodes[static_cast<std::size_t>(c.node)].type == "Link") {
+                    int up = laid.nodes[static_cast<std::size_t>(c.node)].parent;  // TOCI → Reference → Link
+                    if (up >= 0) up = laid.nodes[static_cast<std::size_t>(up)].parent;
+                    if (up >= 0 && laid.nodes[static_cast<std::size_t>(up)].type == "TOCI") contents = p;
+                }
         golden("kunnskapsgrunnlag-" + tag + "-tittel.txt", pageText(laid, 0));
         golden("kunnskapsgrunnlag-" + tag + "-innhald.txt", pageText(laid, contents));
         golden("kunnskapsgrunnlag-" + tag + "-siste.txt", pageText(laid, laid.pages.size() - 1));

@@ -52,8 +52,8 @@ std::string textIn(const fs::path& dir, const std::string& rel) {
     std::string t = capture("pdftotext -enc UTF-8 '" + p.string() + "' -");
     std::string flat;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] == '-' && i + 1 < t.size() && t[i + 1] == '\n' && i > 0 && std::isalpha(static_cast<unsigned char>(t[i - 1]))) {
-            ++i;  // a line-break hyphen: join the word
+        if (t.compare(i, 3, "\u00AD\n") == 0) {
+            i += 2;  // a line-break hyphen (soft, U+00AD): join the word
             continue;
         }
         flat += (t[i] == '\n' ? ' ' : t[i]);

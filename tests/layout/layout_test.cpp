@@ -122,10 +122,10 @@ TEST_CASE("line breaking: the next word is hyphenated when a part of it fits") {
     auto lines = breakLines(text("Avtale samarbeidsavtale"), 100, Alignment::Left, m, &nb());
     REQUIRE(lines.size() == 2);
     std::string first = lineText(lines[0]);
-    CHECK(first.back() == '-');
-    CHECK(first == "Avtale samarbeids-");
+    // the line-break hyphen is a soft hyphen (U+00AD, drawn as a hyphen): extraction rejoins the word
+    CHECK(first == "Avtale samarbeids\u00AD");
     CHECK(lines[0].width <= 100);
-    std::string joined = first.substr(0, first.size() - 1) + lineText(lines[1]);
+    std::string joined = first.substr(0, first.size() - 2) + lineText(lines[1]);
     CHECK(joined == "Avtale samarbeidsavtale");
 }
 
@@ -138,7 +138,7 @@ TEST_CASE("line breaking: a word longer than the line is broken, at hyphenation 
     for (const SetLine& l : lines) {
         CHECK(l.width <= 60 + 1e-9);
         std::string t = lineText(l);
-        if (&l != &lines.back() && t.back() == '-') t.pop_back();
+        if (&l != &lines.back() && t.size() > 2 && t.substr(t.size() - 2) == "\u00AD") t.resize(t.size() - 2);
         joined += t;
     }
     CHECK(joined == word);

@@ -104,6 +104,44 @@ std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) 
     return fd;
 }
 
+// Font descriptor values from the font's own tables: Flags (Serif from the PANOSE serif style,
+// Italic from post.italicAngle or OS/2 fsSelection, FixedPitch from post), ItalicAngle, CapHeight
+// (OS/2 sCapHeight, else the height of "H"; 1/1000 em). StemV is not stored in TrueType fonts; it is estimated from the
+// weight class as (weight / 65)² + 50, the approximation font tools use (400 → 88, 700 → 166).
+struct Descriptor {
+    int flags = 32;
+    double italicAngle = 0;
+    int stemV = 88;
+    int capHeight = 0;
+};
+
+Descriptor describe(FaceData& fd) {
+    std::lock_guard<std::mutex> g(fd.lock);
+    Descriptor d;
+    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(fd.face, FT_SFNT_OS2));
+    auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(fd.face, FT_SFNT_POST));
+    bool italic = false, serif = false, fixed = false;
+    if (post) {
+        d.italicAngle = std::round(static_cast<double>(post->italicAngle) / 65536.0 * 100.0) / 100.0;
+        italic = post->italicAngle != 0;
+        fixed = post->isFixedPitch != 0;
+    }
+    if (os2) {
+        italic = italic || (os2->fsSelection & 1);
+        serif = os2->panose[1] >= 2 && os2->panose[1] <= 10;  // bSerifStyle: 11–13 are sans serif
+        double w = os2->usWeightClass;
+        d.stemV = static_cast<int>(std::lround(w / 65.0 * w / 65.0 + 50));
+        if (os2->version >= 2 && os2->sCapHeight > 0) d.capHeight = static_cast<int>(std::lround(os2->sCapHeight * 1000.0 / fd.unitsPerEm));
+    }
+    if (d.capHeight == 0) {  // OS/2 before version 2 (DejaVu): the height of "H"
+        FT_UInt h = FT_Get_Char_Index(fd.face, 'H');
+        if (h != 0 && FT_Load_Glyph(fd.face, h, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) == 0)
+            d.capHeight = static_cast<int>(std::lround(fd.face->glyph->metrics.horiBearingY * 1000.0 / fd.unitsPerEm));
+    }
+    d.flags = 32 | (fixed ? 1 : 0) | (serif ? 2 : 0) | (italic ? 64 : 0);
+    return d;
+}
+
 class FtMetrics : public layout::Metrics {
 public:
     std::array<std::shared_ptr<FaceData>, FaceCount> faces;
@@ -246,6 +284,7 @@ public:
         markUsedGlyphs();
         doc_.EmbedSubsetFonts();
         dropCidSets();
+        fixFontDescriptors();
         PdfRefCountedBuffer buf;
         PdfOutputDevice dev(&buf);
         doc_.Write(&dev);
@@ -312,6 +351,12 @@ private:
                 PdfDictionary a;
                 a.AddKey("O", PdfName("Table"));
                 a.AddKey("Scope", PdfName(n.scope));
+                o->GetDictionary().AddKey("A", a);
+            }
+            if (!n.listNumbering.empty()) {
+                PdfDictionary a;
+                a.AddKey("O", PdfName("List"));
+                a.AddKey("ListNumbering", PdfName(n.listNumbering));
                 o->GetDictionary().AddKey("A", a);
             }
             elems_.push_back(o);
@@ -385,7 +430,11 @@ private:
                 chunkAt_[c.id] = {static_cast<int>(p), mcid};
                 content += "/" + laid_.nodes[static_cast<std::size_t>(c.node)].type + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
             } else {
-                content += "/Artifact BMC\n";
+                static const char* kinds[] = {"<</Type /Layout>>", "<</Type /Pagination /Subtype /Header>>",
+                                              "<</Type /Pagination /Subtype /Footer>>"};
+                content += "/Artifact ";
+                content += kinds[static_cast<int>(c.artifact)];
+                content += " BDC\n";
             }
             for (const layout::Fill& f : c.fills)
                 content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
@@ -522,7 +571,7 @@ private:
         std::vector<int> stack;  // indices into items
         for (std::size_t h = 0; h < laid_.headings.size(); ++h) {
             const layout::Heading& hd = laid_.headings[h];
-            if (hd.level > st_.contentsDepth + 1) continue;
+            if (hd.level > st_.contentsDepth + 1 || hd.frontMatter) continue;
             while (!stack.empty() && items[static_cast<std::size_t>(stack.back())].level >= hd.level) stack.pop_back();
             PdfObject* o = doc_.GetObjects().CreateObject();
             o->GetDictionary().AddKey("Title", utf8(hd.text));
@@ -547,12 +596,18 @@ private:
             }
         };
         link(roots, top);
+        // Open to the first level: chapters open (/Count > 0: their sections show), sections
+        // closed (/Count < 0). The top /Count is every item visible when the file opens.
+        pdf_int64 visible = static_cast<pdf_int64>(roots.size());
         for (Item& it : items) {
             link(it.kids, it.obj);
-            // open chapters show their sections: /Count = number of visible descendants
-            if (!it.kids.empty()) it.obj->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(-static_cast<pdf_int64>(it.kids.size()))));
+            if (it.kids.empty()) continue;
+            pdf_int64 n = static_cast<pdf_int64>(it.kids.size());
+            bool open = it.parent < 0;
+            it.obj->GetDictionary().AddKey("Count", PdfVariant(open ? n : -n));
+            if (open) visible += n;
         }
-        top->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(roots.size())));
+        top->GetDictionary().AddKey("Count", PdfVariant(visible));
         doc_.GetCatalog()->GetDictionary().AddKey("Outlines", top->Reference());
     }
 
@@ -607,6 +662,27 @@ private:
         nums.push_back(decimal);
         labels.AddKey("Nums", nums);
         cat.AddKey("PageLabels", labels);
+    }
+
+    // PoDoFo 0.9.8 writes Flags 32 and ItalicAngle 0 for every face, StemV 1 and CapHeight equal
+    // to Ascent. The values are read from the font instead (ISO 32000-1 9.8.1, Table 122).
+    void fixFontDescriptors() {
+        for (std::size_t f = 0; f < FaceCount; ++f) {
+            if (!fonts_[f]) continue;
+            PdfObject* descendants = fonts_[f]->GetObject()->GetIndirectKey("DescendantFonts");
+            if (!descendants || !descendants->IsArray() || descendants->GetArray().empty()) continue;
+            const PdfObject& first = descendants->GetArray()[0];
+            PdfObject* cid = first.IsReference() ? doc_.GetObjects().GetObject(first.GetReference()) : nullptr;
+            if (!cid) continue;
+            PdfObject* fd = cid->GetIndirectKey("FontDescriptor");
+            if (!fd || !fd->IsDictionary()) continue;
+            Descriptor v = describe(*faces_[f]);
+            PdfDictionary& d = fd->GetDictionary();
+            d.AddKey("Flags", PdfVariant(static_cast<pdf_int64>(v.flags)));
+            d.AddKey("ItalicAngle", PdfVariant(v.italicAngle));
+            d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(v.stemV)));
+            if (v.capHeight > 0) d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(v.capHeight)));
+        }
     }
 
     // PoDoFo writes a /CIDSet that lists only the used glyphs of a subset that keeps every glyph
