@@ -184,7 +184,9 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
     }
     auto t0 = std::chrono::steady_clock::now();
     try {
-        Inputs in = input::loadInputs(o.inputs);
+        input::InputReport report;
+        Inputs in = input::loadInputs(o.inputs, report);
+        err << report.notes.format();
         int year = o.year.value_or(in.settings.defaultYear);
         Staging staging(o.out);
         std::unique_ptr<DocumentEngine> engine;
@@ -192,6 +194,13 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
             return *engine;
         };
+        // Every target but the workbook prints through the fonts: check the inputs against them first.
+        bool printed = false;
+        for (const auto& t : o.targets) printed = printed || t != "arbeidsbok";
+        if (printed) {
+            Diagnostics uncovered = checkFontCoverage(report.texts, documents());
+            if (!uncovered.empty()) throw InputError{uncovered};
+        }
         MunicipalTargets municipal;
         for (const auto& t : o.targets) {
             municipal.agreements = municipal.agreements || t == "avtalar";

@@ -16,13 +16,24 @@ namespace dv::input {
 
 namespace {
 
-std::optional<Json> parseFile(const std::string& file, const std::string& text, Diagnostics& diags) {
+// Parses the file and checks every string where it enters (checkStrings), before any reader.
+std::optional<Json> parseFile(const std::string& file, const std::string& text, Diagnostics& diags,
+                              InputReport* report) {
     if (auto bad = firstInvalidUtf8(text)) {
         diags.add(file, lineColumn(text, *bad), "invalid UTF-8 (byte offset " + std::to_string(*bad) +
                                                     "); save the file as UTF-8");
         return std::nullopt;
     }
-    return parseJson(file, text, diags);
+    auto root = parseJson(file, text, diags);
+    if (!root) return root;
+    Diagnostics ignored;
+    std::size_t before = diags.size();
+    checkStrings(file, *root, diags, report ? report->notes : ignored,
+                 [&](const std::string& pointer, const std::string& value) {
+                     if (report) report->texts.push_back({file, pointer, value});
+                 });
+    if (diags.size() != before) return std::nullopt;
+    return root;
 }
 
 bool isKommunenummer(const std::string& s) { return s.size() == 4 && allDigits(s); }
@@ -42,8 +53,9 @@ Indexation readIndexation(ObjectReader& parent, const std::string& key, const st
 
 }  // namespace
 
-void readKommunar(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readKommunar(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                  InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     ObjectReader top(file, *root, "", {"kommunar", "merknader", "kjelder"}, diags);
     if (const Json* notes = top.array("merknader", false)) {
@@ -158,8 +170,9 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         diags.add(file, "/kommunar", "no municipality has \"vertskommune\": true; exactly one must");
 }
 
-void readPortfolio(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readPortfolio(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                   InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     ObjectReader top(file, *root, "", {"prosjekt", "merknader"}, diags);
     const Json* list = top.array("prosjekt");
@@ -246,8 +259,9 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
     }
 }
 
-void readSettings(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readSettings(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                  InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     Settings& s = out.settings;
     ObjectReader top(file, *root, "",
@@ -517,6 +531,11 @@ static bool readFile(const std::string& path, std::string& out) {
 }
 
 Inputs loadInputs(const std::string& dir) {
+    InputReport report;
+    return loadInputs(dir, report);
+}
+
+Inputs loadInputs(const std::string& dir, InputReport& report) {
     Inputs in;
     in.kommunarFile = dir + "/" + kKommunarFile;
     in.portfolioFile = dir + "/" + kPortfolioFile;
@@ -524,7 +543,7 @@ Inputs loadInputs(const std::string& dir) {
     Diagnostics diags;
     struct Step {
         const std::string& path;
-        void (*read)(const std::string&, const std::string&, Inputs&, Diagnostics&);
+        void (*read)(const std::string&, const std::string&, Inputs&, Diagnostics&, InputReport*);
     };
     for (const Step& step : {Step{in.kommunarFile, readKommunar}, Step{in.portfolioFile, readPortfolio},
                              Step{in.settingsFile, readSettings}}) {
@@ -533,7 +552,7 @@ Inputs loadInputs(const std::string& dir) {
             diags.add(step.path, "", "cannot read the file (missing or not readable)");
             continue;
         }
-        step.read(step.path, text, in, diags);
+        step.read(step.path, text, in, diags, &report);
     }
     if (diags.empty()) crossCheck(in, diags);
     if (!diags.empty()) throw InputError{diags};

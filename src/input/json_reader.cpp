@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/unicode.h"
 
 #include <cmath>
 
@@ -90,6 +91,80 @@ void duplicateKeys(const std::string& file, const std::string& text, Diagnostics
 }
 
 }  // namespace
+
+std::size_t fieldLimit(const std::string& field) {
+    // Names and codes are set in table cells, headings, invoice parties and file names; addresses,
+    // links and invoice line descriptions on one or two lines; any other text is a paragraph or a
+    // workbook cell, which holds at most 32 767 characters.
+    static const std::map<std::string, std::size_t> limits = {
+        {"namn", 100},          {"registrert_namn", 100}, {"adm_senter", 100}, {"stad", 100},
+        {"kontaktperson", 100}, {"rolle", 100},           {"ressurs", 100},    {"utval", 100},
+        {"ansvarleg", 100},     {"faggruppe", 100},       {"versjon", 100},    {"id", 100},
+        {"kommunenummer", 100}, {"organisasjonsnummer", 100}, {"kontonummer", 100}, {"postnummer", 100},
+        {"eigar", 100},         {"deltakarar", 100},      {"kommune", 100},    {"gjeldande_modell", 100},
+        {"foreslatt_modell", 100}, {"standardrunde", 100}, {"runde", 100},
+        {"epost", 200},         {"nettstad", 200},        {"adresse", 200},    {"postadresse", 200},
+        {"skildring", 500},     {"reskontro", 4096},      {"$schema", 4096},
+    };
+    auto it = limits.find(field);
+    return it == limits.end() ? 32'767 : it->second;
+}
+
+namespace {
+
+struct StringCheck {
+    const std::string& file;
+    Diagnostics& diags;
+    Diagnostics& notes;
+    const std::function<void(const std::string&, const std::string&)>& seen;
+
+    void value(Json& v, const std::string& pointer, const std::string& field) {
+        if (v.is_object()) {
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                const std::string& k = it.key();
+                value(it.value(), pointerChild(pointer, k), k == "nn" || k == "nb" ? field : k);
+            }
+        } else if (v.is_array()) {
+            for (std::size_t i = 0; i < v.size(); ++i) value(v[i], pointerChild(pointer, i), field);
+        } else if (v.is_string()) {
+            text(v.get_ref<std::string&>(), pointer.empty() ? "/" : pointer, field);
+        }
+    }
+
+    void text(std::string& s, const std::string& at, const std::string& field) {
+        if (auto bad = firstNonPrintable(s, false)) {
+            std::size_t chars = utf16Length(std::string_view(s).substr(0, bad->offset)) + 1;
+            diags.add(file, at,
+                      bad->cp == '\n' || bad->cp == '\r'
+                          ? "a line break (" + codePointName(bad->cp) + ") at character " + std::to_string(chars) +
+                                ": no field takes line breaks; a value is set within one line of a document, "
+                                "an invoice or a CSV row"
+                          : "a non-printable character " + codePointName(bad->cp) + " at character " +
+                                std::to_string(chars) + "; only printable text is accepted");
+            return;
+        }
+        std::string nfc = toNfc(s);
+        if (nfc != s) {
+            notes.add(file, at, "note: the text was in decomposed form (NFD); read as the same text in NFC, \"" + nfc +
+                                    "\"");
+            s = std::move(nfc);
+        }
+        std::size_t length = utf16Length(s), limit = fieldLimit(field);
+        if (length > limit) {
+            diags.add(file, at, "a text of " + std::to_string(length) + " characters; \"" + field + "\" holds at most " +
+                                    std::to_string(limit));
+            return;
+        }
+        seen(at, s);
+    }
+};
+
+}  // namespace
+
+void checkStrings(const std::string& file, Json& root, Diagnostics& diags, Diagnostics& notes,
+                  const std::function<void(const std::string&, const std::string&)>& seen) {
+    StringCheck{file, diags, notes, seen}.value(root, "", "");
+}
 
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags) {
     try {

@@ -2,6 +2,7 @@
 // The only user of nlohmann-json besides input/*.cpp.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -24,6 +25,17 @@ std::string typeName(const Json& j);
 
 // Parses `text` (already checked for UTF-8) or records a syntax error at line:column.
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags);
+
+// Every string value of `root`, checked where it enters, before any reader sees it: a value in
+// decomposed form (NFD, "bokma\u030al") is normalised to NFC in place, with a note at its pointer;
+// a control or other non-printable character, or a value longer than its field may be (fieldLimit),
+// is an error at its pointer. `seen` gets each string (as normalised) with its pointer.
+void checkStrings(const std::string& file, Json& root, Diagnostics& diags, Diagnostics& notes,
+                  const std::function<void(const std::string& pointer, const std::string& value)>& seen);
+
+// The most characters (UTF-16 units, as the workbook counts) a value of `field` may have: a name
+// fits on a line of a table and an invoice; any text fits in a workbook cell (32 767).
+std::size_t fieldLimit(const std::string& field);
 
 // A text that can reach a document, at `pointer`: {"nn": "...", "nb": "..."}, both forms
 // non-empty; with `properName` also one string, the same in both forms. A missing or empty form is
