@@ -256,6 +256,11 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         err << e.diagnostics.format();
         err << "digivestland: " << e.diagnostics.size() << " error(s); nothing written\n";
         return kBadInput;
+    } catch (const MoneyOverflow& e) {
+        // Only inputs at the edge of their bounds get here (a rate indexed for 30 years at 50 %).
+        err << "digivestland: the inputs make an amount too large to compute exactly (" << e.what()
+            << "); nothing written\n";
+        return kBadInput;
     } catch (const std::exception& e) {
         err << "digivestland: internal error: " << e.what() << "\n";
         return kInternal;

@@ -124,9 +124,17 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
                     diags.add(file, p, "expected a population (a whole number), got " + typeName(value));
                     continue;
                 }
+                if (value.is_number_unsigned() && value.get<unsigned long long>() > kMaxPopulation) {
+                    diags.add(file, p, "expected a population from 0 to " + std::to_string(kMaxPopulation) + ", got " + value.dump());
+                    continue;
+                }
                 long long v = value.get<long long>();
                 if (v < 0) {
                     diags.add(file, p, "expected a population of zero or more, got " + std::to_string(v));
+                    continue;
+                }
+                if (v > kMaxPopulation) {
+                    diags.add(file, p, "expected a population from 0 to " + std::to_string(kMaxPopulation) + ", got " + value.dump());
                     continue;
                 }
                 k.population[*d] = static_cast<long>(v);
@@ -244,7 +252,8 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
                 wd.description = wr.text("skildring").value_or(LocalText{});
                 if (const Json* h = wr.get("timar"); h && h->is_number() && !h->is_number_integer()) {
                     double hh = h->get<double>() * 100;
-                    if (hh < 0 || std::abs(hh - std::llround(hh)) > 1e-6) wr.error("timar", "expected hours ≥ 0 with at most two decimals");
+                    if (!(hh <= 100000.0 * 100)) wr.error("timar", "expected hours from 0 to 100000, got " + h->dump());
+                    else if (hh < 0 || std::abs(hh - std::llround(hh)) > 1e-6) wr.error("timar", "expected hours ≥ 0 with at most two decimals");
                     else wd.hundredthsOfHours = std::llround(hh);
                 } else if (auto hi = wr.integer("timar", true, 0, 100000)) {
                     wd.hundredthsOfHours = *hi * 100;

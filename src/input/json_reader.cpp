@@ -346,10 +346,11 @@ std::optional<long> ObjectReader::integer(const std::string& key, bool required,
         error(key, "expected an integer, got " + typeName(*v));
         return std::nullopt;
     }
-    long long n = v->get<long long>();
-    if (n < min || n > max) {
+    bool huge = v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max);
+    long long n = huge ? max : v->get<long long>();
+    if (huge || n < min || n > max) {
         error(key, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                       ", got " + std::to_string(n));
+                       ", got " + v->dump());
         return std::nullopt;
     }
     return static_cast<long>(n);
@@ -378,14 +379,33 @@ std::optional<Date> ObjectReader::date(const std::string& key, bool required) {
 }
 
 // A JSON number as an integer count of 10^-decimals units, or nullopt when it has more decimals.
-static std::optional<long long> scaledNumber(const Json& v, int decimals) {
+// `maxWhole` bounds the magnitude first, so nothing below can overflow.
+enum class Scaled { Ok, TooManyDecimals, OutOfRange };
+static Scaled scaledNumber(const Json& v, int decimals, long long maxWhole, long long& out) {
     long long scale = 1;
     for (int i = 0; i < decimals; ++i) scale *= 10;
-    if (v.is_number_integer()) return v.get<long long>() * scale;
-    double d = v.get<double>() * static_cast<double>(scale);
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(maxWhole))
+        return Scaled::OutOfRange;
+    if (v.is_number_integer()) {
+        long long n = v.get<long long>();
+        if (n > maxWhole || n < -maxWhole) return Scaled::OutOfRange;
+        out = n * scale;
+        return Scaled::Ok;
+    }
+    double whole = v.get<double>();
+    if (!(std::fabs(whole) <= static_cast<double>(maxWhole))) return Scaled::OutOfRange;
+    double d = whole * static_cast<double>(scale);
     double r = std::nearbyint(d);
-    if (std::fabs(d - r) > 1e-3) return std::nullopt;  // more decimals than allowed
-    return static_cast<long long>(r);
+    if (std::fabs(d - r) > 1e-3) return Scaled::TooManyDecimals;
+    out = static_cast<long long>(r);
+    return Scaled::Ok;
+}
+
+// "1 000 000 000" for messages about bounds.
+static std::string grouped(long long n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), " ");
+    return s;
 }
 
 std::optional<Money> ObjectReader::money(const std::string& key, bool required) {
@@ -395,16 +415,19 @@ std::optional<Money> ObjectReader::money(const std::string& key, bool required) 
         error(key, "expected an amount in kroner (a number), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 2);
-    if (!n) {
-        error(key, "expected an amount in kroner with at most two decimals (øre)");
-        return std::nullopt;
+    long long n = 0;
+    switch (scaledNumber(*v, 2, kMaxAmountKroner, n)) {
+        case Scaled::TooManyDecimals: error(key, "expected an amount in kroner with at most two decimals (øre)"); return std::nullopt;
+        case Scaled::OutOfRange:
+            error(key, "expected an amount from 0 to " + grouped(kMaxAmountKroner) + " kr, got " + v->dump());
+            return std::nullopt;
+        case Scaled::Ok: break;
     }
-    if (*n < 0) {
+    if (n < 0) {
         error(key, "expected an amount of zero or more, got a negative amount");
         return std::nullopt;
     }
-    return Money::ore(*n);
+    return Money::ore(n);
 }
 
 std::optional<Rate> ObjectReader::rate(const std::string& key, bool required) {
@@ -414,12 +437,17 @@ std::optional<Rate> ObjectReader::rate(const std::string& key, bool required) {
         error(key, "expected kroner per inhabitant (a number), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 6);
-    if (!n || *n < 0) {
+    long long n = 0;
+    Scaled r = scaledNumber(*v, 6, kMaxRateKroner, n);
+    if (r == Scaled::OutOfRange) {
+        error(key, "expected kroner per inhabitant from 0 to " + grouped(kMaxRateKroner) + ", got " + v->dump());
+        return std::nullopt;
+    }
+    if (r != Scaled::Ok || n < 0) {
         error(key, "expected kroner per inhabitant, zero or more, with at most six decimals");
         return std::nullopt;
     }
-    return Rate::micro(*n);
+    return Rate::micro(n);
 }
 
 std::optional<int> ObjectReader::percent(const std::string& key, bool required) {
@@ -429,12 +457,12 @@ std::optional<int> ObjectReader::percent(const std::string& key, bool required) 
         error(key, "expected a percentage (a number such as 4.3), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 2);
-    if (!n || *n < -5000 || *n > 5000) {
+    long long n = 0;
+    if (scaledNumber(*v, 2, 50, n) != Scaled::Ok) {
         error(key, "expected a percentage from -50 to 50 with at most two decimals");
         return std::nullopt;
     }
-    return static_cast<int>(*n);
+    return static_cast<int>(n);
 }
 
 std::optional<std::string> ObjectReader::oneOf(const std::string& key,

@@ -19,6 +19,13 @@ namespace dv::input {
 
 using Json = nlohmann::json;
 
+// The bounds of what the inputs may say (README, "Inputs"), chosen so that no computation the run
+// makes with accepted inputs leaves 64 bits: an amount at most a billion kroner, a rate at most
+// 10 000 kr per inhabitant, a population at most ten million (Norway has 5.6 million).
+inline constexpr long long kMaxAmountKroner = 1'000'000'000;
+inline constexpr long long kMaxRateKroner = 10'000;
+inline constexpr long long kMaxPopulation = 10'000'000;
+
 std::string pointerChild(const std::string& ptr, const std::string& key);
 std::string pointerChild(const std::string& ptr, std::size_t index);
 std::string typeName(const Json& j);
@@ -64,9 +71,9 @@ public:
                                 long max = 2'000'000'000);
     std::optional<bool> boolean(const std::string& key, bool required = true);
     std::optional<Date> date(const std::string& key, bool required = true);
-    // Kroner with at most two decimals, ≥ 0.
+    // Kroner with at most two decimals, from 0 to kMaxAmountKroner.
     std::optional<Money> money(const std::string& key, bool required = true);
-    // Kroner per unit with at most six decimals, ≥ 0.
+    // Kroner per unit with at most six decimals, from 0 to kMaxRateKroner.
     std::optional<Rate> rate(const std::string& key, bool required = true);
     // A percentage with at most two decimals, as basis points.
     std::optional<int> percent(const std::string& key, bool required = true);
