@@ -184,7 +184,9 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
     }
     auto t0 = std::chrono::steady_clock::now();
     try {
-        Inputs in = input::loadInputs(o.inputs);
+        input::InputReport report;
+        Inputs in = input::loadInputs(o.inputs, report);
+        err << report.notes.format();
         int year = o.year.value_or(in.settings.defaultYear);
         Staging staging(o.out);
         std::unique_ptr<DocumentEngine> engine;
@@ -192,6 +194,13 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
             return *engine;
         };
+        // Every target but the workbook prints through the fonts: check the inputs against them first.
+        bool printed = false;
+        for (const auto& t : o.targets) printed = printed || t != "arbeidsbok";
+        if (printed) {
+            Diagnostics uncovered = checkFontCoverage(report.texts, documents());
+            if (!uncovered.empty()) throw InputError{uncovered};
+        }
         MunicipalTargets municipal;
         for (const auto& t : o.targets) {
             municipal.agreements = municipal.agreements || t == "avtalar";
@@ -246,6 +255,11 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
     } catch (const InputError& e) {
         err << e.diagnostics.format();
         err << "digivestland: " << e.diagnostics.size() << " error(s); nothing written\n";
+        return kBadInput;
+    } catch (const MoneyOverflow& e) {
+        // Only inputs at the edge of their bounds get here (a rate indexed for 30 years at 50 %).
+        err << "digivestland: the inputs make an amount too large to compute exactly (" << e.what()
+            << "); nothing written\n";
         return kBadInput;
     } catch (const std::exception& e) {
         err << "digivestland: internal error: " << e.what() << "\n";

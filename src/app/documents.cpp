@@ -1,5 +1,8 @@
 #include "app/documents.h"
 
+#include <map>
+
+#include "core/unicode.h"
 #include "input/style.h"
 #include "templates/template.h"
 
@@ -25,6 +28,30 @@ DocumentEngine::DocumentEngine(std::string templatesDir) : dir_(std::move(templa
     if (!nb_->loaded()) diags.add(path, "/orddeling/nb", "cannot load hyphenation patterns " + style_.hyphenationNb);
     if (!nn_->loaded()) diags.add(path, "/orddeling/nn", "cannot load hyphenation patterns " + style_.hyphenationNn);
     if (!diags.empty()) throw InputError{diags};
+}
+
+std::string DocumentEngine::missingIn(char32_t cp) const {
+    for (int f = 0; f < FaceCount; ++f)
+        if (!metrics_->covers(static_cast<Face>(f), cp)) return metrics_->name(static_cast<Face>(f));
+    return "";
+}
+
+Diagnostics checkFontCoverage(const std::vector<input::InputText>& texts, const DocumentEngine& engine) {
+    Diagnostics diags;
+    std::map<char32_t, std::string> missing;  // each character asked once: code point → font lacking it
+    for (const auto& t : texts) {
+        for (char32_t cp : codePoints(t.value)) {
+            auto it = missing.find(cp);
+            if (it == missing.end()) it = missing.emplace(cp, engine.missingIn(cp)).first;
+            if (it->second.empty()) continue;
+            diags.add(t.file, t.pointer,
+                      "character " + codePointName(cp) + " \"" + toUtf8(cp) + "\" is not in the font " + it->second +
+                          ", so no document can print it: write it with another character, or choose a font "
+                          "that has it (templates/stil.json)");
+            break;
+        }
+    }
+    return diags;
 }
 
 layout::Laid DocumentEngine::layout(Language lang, const std::string& name, const view::Value& view) {

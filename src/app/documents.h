@@ -8,6 +8,7 @@
 
 #include "backends/pdf/pdf.h"
 #include "core/diagnostic.h"
+#include "input/inputs.h"
 #include "layout/layout.h"
 #include "model/model.h"
 #include "model/style.h"
@@ -28,6 +29,9 @@ public:
     layout::Laid layout(Language lang, const std::string& name, const view::Value& view);
 
     const Style& style() const { return style_; }
+    // The font name of the first face of the style that lacks `cp`, or "" when every face has it
+    // (an input value may be set in any of them: body, bold, italic, headings).
+    std::string missingIn(char32_t cp) const;
 
 private:
     std::string dir_;
@@ -35,6 +39,11 @@ private:
     std::unique_ptr<layout::Metrics> metrics_;
     std::unique_ptr<layout::Hyphenator> nb_, nn_;
 };
+
+// Every input string checked against the fonts before anything is rendered, so a character no
+// font has is reported at the input that holds it (kommunar.json: /kommunar/16/namn), not at the
+// template line that prints it.
+Diagnostics checkFontCoverage(const std::vector<input::InputText>& texts, const DocumentEngine& engine);
 
 std::string languageDir(Language l);
 std::string languageTag(Language l);  // nb-NO / nn-NO

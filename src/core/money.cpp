@@ -8,8 +8,17 @@ std::int64_t divRound(std::int64_t a, std::int64_t b) {
     // b > 0 by contract. Half away from zero.
     std::int64_t q = a / b;
     std::int64_t r = a % b;
-    if (2 * std::llabs(r) >= b) q += (a < 0 ? -1 : 1);
+    if (std::llabs(r) >= b - std::llabs(r)) q += (a < 0 ? -1 : 1);
     return q;
+}
+
+std::int64_t mulDivRound(std::int64_t a, std::int64_t num, std::int64_t den) {
+    // b > 0 by contract. Half away from zero, on the exact 128-bit product.
+    __int128 p = static_cast<__int128>(a) * num;
+    __int128 q = p / den, r = p % den;
+    if (2 * (r < 0 ? -r : r) >= den) q += (p < 0 ? -1 : 1);
+    if (q > INT64_MAX || q < INT64_MIN) throw MoneyOverflow();
+    return static_cast<std::int64_t>(q);
 }
 
 std::string Money::toDecimalString() const {

@@ -23,11 +23,12 @@ std::optional<Parameters> indexedParameters(const FundingModel& model, int year,
             return std::nullopt;
         }
         const std::int64_t num = 10'000 + *bp, den = 10'000;
-        if (which.fixed) p.fixed = p.fixed.scaled(num, den).roundedToKroner();
-        if (which.floor && p.floor) p.floor = p.floor->scaled(num, den).roundedToKroner();
-        if (which.cap && p.cap) p.cap = p.cap->scaled(num, den).roundedToKroner();
+        // R2 (core/money.h): rounded once, straight to whole kroner or whole øre.
+        if (which.fixed) p.fixed = p.fixed.scaledToKroner(num, den);
+        if (which.floor && p.floor) p.floor = p.floor->scaledToKroner(num, den);
+        if (which.cap && p.cap) p.cap = p.cap->scaledToKroner(num, den);
         if (which.rate)
-            for (auto& t : p.tiers) t.rate = t.rate.scaled(num, den).roundedToOre();
+            for (auto& t : p.tiers) t.rate = t.rate.scaledToOre(num, den);
     }
     p.year = year;
     return p;
@@ -39,7 +40,7 @@ Money perInhabitantPart(const std::vector<Tier>& tiers, long population) {
     for (const auto& t : tiers) {
         long upper = t.upTo ? std::min<long>(*t.upTo, population) : population;
         long count = std::max<long>(0, upper - lower);
-        micro += t.rate.micro() * count;
+        micro = addChecked(micro, mulChecked(t.rate.micro(), count));
         if (!t.upTo || *t.upTo >= population) break;
         lower = *t.upTo;
     }
@@ -180,7 +181,7 @@ std::optional<SolveResult> solve(const Inputs& in, const FundingModel& model, in
         } else {
             // Shift every tier's rate by the same amount relative to the first tier.
             std::int64_t delta = v - start.tiers.front().rate.micro();
-            for (auto& t : p.tiers) t.rate = Rate::micro(t.rate.micro() + delta);
+            for (auto& t : p.tiers) t.rate = Rate::micro(addChecked(t.rate.micro(), delta));
         }
         return p;
     };

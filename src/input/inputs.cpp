@@ -16,13 +16,24 @@ namespace dv::input {
 
 namespace {
 
-std::optional<Json> parseFile(const std::string& file, const std::string& text, Diagnostics& diags) {
+// Parses the file and checks every string where it enters (checkStrings), before any reader.
+std::optional<Json> parseFile(const std::string& file, const std::string& text, Diagnostics& diags,
+                              InputReport* report) {
     if (auto bad = firstInvalidUtf8(text)) {
         diags.add(file, lineColumn(text, *bad), "invalid UTF-8 (byte offset " + std::to_string(*bad) +
                                                     "); save the file as UTF-8");
         return std::nullopt;
     }
-    return parseJson(file, text, diags);
+    auto root = parseJson(file, text, diags);
+    if (!root) return root;
+    Diagnostics ignored;
+    std::size_t before = diags.size();
+    checkStrings(file, *root, diags, report ? report->notes : ignored,
+                 [&](const std::string& pointer, const std::string& value) {
+                     if (report) report->texts.push_back({file, pointer, value});
+                 });
+    if (diags.size() != before) return std::nullopt;
+    return root;
 }
 
 bool isKommunenummer(const std::string& s) { return s.size() == 4 && allDigits(s); }
@@ -42,8 +53,9 @@ Indexation readIndexation(ObjectReader& parent, const std::string& key, const st
 
 }  // namespace
 
-void readKommunar(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readKommunar(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                  InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     ObjectReader top(file, *root, "", {"kommunar", "merknader", "kjelder"}, diags);
     if (const Json* notes = top.array("merknader", false)) {
@@ -112,9 +124,17 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
                     diags.add(file, p, "expected a population (a whole number), got " + typeName(value));
                     continue;
                 }
+                if (value.is_number_unsigned() && value.get<unsigned long long>() > kMaxPopulation) {
+                    diags.add(file, p, "expected a population from 0 to " + std::to_string(kMaxPopulation) + ", got " + value.dump());
+                    continue;
+                }
                 long long v = value.get<long long>();
                 if (v < 0) {
                     diags.add(file, p, "expected a population of zero or more, got " + std::to_string(v));
+                    continue;
+                }
+                if (v > kMaxPopulation) {
+                    diags.add(file, p, "expected a population from 0 to " + std::to_string(kMaxPopulation) + ", got " + value.dump());
                     continue;
                 }
                 k.population[*d] = static_cast<long>(v);
@@ -158,8 +178,9 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         diags.add(file, "/kommunar", "no municipality has \"vertskommune\": true; exactly one must");
 }
 
-void readPortfolio(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readPortfolio(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                   InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     ObjectReader top(file, *root, "", {"prosjekt", "merknader"}, diags);
     const Json* list = top.array("prosjekt");
@@ -231,7 +252,8 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
                 wd.description = wr.text("skildring").value_or(LocalText{});
                 if (const Json* h = wr.get("timar"); h && h->is_number() && !h->is_number_integer()) {
                     double hh = h->get<double>() * 100;
-                    if (hh < 0 || std::abs(hh - std::llround(hh)) > 1e-6) wr.error("timar", "expected hours ≥ 0 with at most two decimals");
+                    if (!(hh <= 100000.0 * 100)) wr.error("timar", "expected hours from 0 to 100000, got " + h->dump());
+                    else if (hh < 0 || std::abs(hh - std::llround(hh)) > 1e-6) wr.error("timar", "expected hours ≥ 0 with at most two decimals");
                     else wd.hundredthsOfHours = std::llround(hh);
                 } else if (auto hi = wr.integer("timar", true, 0, 100000)) {
                     wd.hundredthsOfHours = *hi * 100;
@@ -246,8 +268,9 @@ void readPortfolio(const std::string& file, const std::string& text, Inputs& out
     }
 }
 
-void readSettings(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags) {
-    auto root = parseFile(file, text, diags);
+void readSettings(const std::string& file, const std::string& text, Inputs& out, Diagnostics& diags,
+                  InputReport* report) {
+    auto root = parseFile(file, text, diags, report);
     if (!root) return;
     Settings& s = out.settings;
     ObjectReader top(file, *root, "",
@@ -536,6 +559,11 @@ static bool readFile(const std::string& path, std::string& out) {
 }
 
 Inputs loadInputs(const std::string& dir) {
+    InputReport report;
+    return loadInputs(dir, report);
+}
+
+Inputs loadInputs(const std::string& dir, InputReport& report) {
     Inputs in;
     in.kommunarFile = dir + "/" + kKommunarFile;
     in.portfolioFile = dir + "/" + kPortfolioFile;
@@ -543,7 +571,7 @@ Inputs loadInputs(const std::string& dir) {
     Diagnostics diags;
     struct Step {
         const std::string& path;
-        void (*read)(const std::string&, const std::string&, Inputs&, Diagnostics&);
+        void (*read)(const std::string&, const std::string&, Inputs&, Diagnostics&, InputReport*);
     };
     for (const Step& step : {Step{in.kommunarFile, readKommunar}, Step{in.portfolioFile, readPortfolio},
                              Step{in.settingsFile, readSettings}}) {
@@ -552,7 +580,7 @@ Inputs loadInputs(const std::string& dir) {
             diags.add(step.path, "", "cannot read the file (missing or not readable)");
             continue;
         }
-        step.read(step.path, text, in, diags);
+        step.read(step.path, text, in, diags, &report);
     }
     if (diags.empty()) crossCheck(in, diags);
     if (!diags.empty()) throw InputError{diags};

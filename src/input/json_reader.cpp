@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/unicode.h"
 
 #include <cmath>
 
@@ -90,6 +91,80 @@ void duplicateKeys(const std::string& file, const std::string& text, Diagnostics
 }
 
 }  // namespace
+
+std::size_t fieldLimit(const std::string& field) {
+    // Names and codes are set in table cells, headings, invoice parties and file names; addresses,
+    // links and invoice line descriptions on one or two lines; any other text is a paragraph or a
+    // workbook cell, which holds at most 32 767 characters.
+    static const std::map<std::string, std::size_t> limits = {
+        {"namn", 100},          {"registrert_namn", 100}, {"adm_senter", 100}, {"stad", 100},
+        {"kontaktperson", 100}, {"rolle", 100},           {"ressurs", 100},    {"utval", 100},
+        {"ansvarleg", 100},     {"faggruppe", 100},       {"versjon", 100},    {"id", 100},
+        {"kommunenummer", 100}, {"organisasjonsnummer", 100}, {"kontonummer", 100}, {"postnummer", 100},
+        {"eigar", 100},         {"deltakarar", 100},      {"kommune", 100},    {"gjeldande_modell", 100},
+        {"foreslatt_modell", 100}, {"standardrunde", 100}, {"runde", 100},
+        {"epost", 200},         {"nettstad", 200},        {"adresse", 200},    {"postadresse", 200},
+        {"skildring", 500},     {"reskontro", 4096},      {"$schema", 4096},
+    };
+    auto it = limits.find(field);
+    return it == limits.end() ? 32'767 : it->second;
+}
+
+namespace {
+
+struct StringCheck {
+    const std::string& file;
+    Diagnostics& diags;
+    Diagnostics& notes;
+    const std::function<void(const std::string&, const std::string&)>& seen;
+
+    void value(Json& v, const std::string& pointer, const std::string& field) {
+        if (v.is_object()) {
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                const std::string& k = it.key();
+                value(it.value(), pointerChild(pointer, k), k == "nn" || k == "nb" ? field : k);
+            }
+        } else if (v.is_array()) {
+            for (std::size_t i = 0; i < v.size(); ++i) value(v[i], pointerChild(pointer, i), field);
+        } else if (v.is_string()) {
+            text(v.get_ref<std::string&>(), pointer.empty() ? "/" : pointer, field);
+        }
+    }
+
+    void text(std::string& s, const std::string& at, const std::string& field) {
+        if (auto bad = firstNonPrintable(s, false)) {
+            std::size_t chars = utf16Length(std::string_view(s).substr(0, bad->offset)) + 1;
+            diags.add(file, at,
+                      bad->cp == '\n' || bad->cp == '\r'
+                          ? "a line break (" + codePointName(bad->cp) + ") at character " + std::to_string(chars) +
+                                ": no field takes line breaks; a value is set within one line of a document, "
+                                "an invoice or a CSV row"
+                          : "a non-printable character " + codePointName(bad->cp) + " at character " +
+                                std::to_string(chars) + "; only printable text is accepted");
+            return;
+        }
+        std::string nfc = toNfc(s);
+        if (nfc != s) {
+            notes.add(file, at, "note: the text was in decomposed form (NFD); read as the same text in NFC, \"" + nfc +
+                                    "\"");
+            s = std::move(nfc);
+        }
+        std::size_t length = utf16Length(s), limit = fieldLimit(field);
+        if (length > limit) {
+            diags.add(file, at, "a text of " + std::to_string(length) + " characters; \"" + field + "\" holds at most " +
+                                    std::to_string(limit));
+            return;
+        }
+        seen(at, s);
+    }
+};
+
+}  // namespace
+
+void checkStrings(const std::string& file, Json& root, Diagnostics& diags, Diagnostics& notes,
+                  const std::function<void(const std::string&, const std::string&)>& seen) {
+    StringCheck{file, diags, notes, seen}.value(root, "", "");
+}
 
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags) {
     try {
@@ -271,10 +346,11 @@ std::optional<long> ObjectReader::integer(const std::string& key, bool required,
         error(key, "expected an integer, got " + typeName(*v));
         return std::nullopt;
     }
-    long long n = v->get<long long>();
-    if (n < min || n > max) {
+    bool huge = v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max);
+    long long n = huge ? max : v->get<long long>();
+    if (huge || n < min || n > max) {
         error(key, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                       ", got " + std::to_string(n));
+                       ", got " + v->dump());
         return std::nullopt;
     }
     return static_cast<long>(n);
@@ -303,14 +379,33 @@ std::optional<Date> ObjectReader::date(const std::string& key, bool required) {
 }
 
 // A JSON number as an integer count of 10^-decimals units, or nullopt when it has more decimals.
-static std::optional<long long> scaledNumber(const Json& v, int decimals) {
+// `maxWhole` bounds the magnitude first, so nothing below can overflow.
+enum class Scaled { Ok, TooManyDecimals, OutOfRange };
+static Scaled scaledNumber(const Json& v, int decimals, long long maxWhole, long long& out) {
     long long scale = 1;
     for (int i = 0; i < decimals; ++i) scale *= 10;
-    if (v.is_number_integer()) return v.get<long long>() * scale;
-    double d = v.get<double>() * static_cast<double>(scale);
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(maxWhole))
+        return Scaled::OutOfRange;
+    if (v.is_number_integer()) {
+        long long n = v.get<long long>();
+        if (n > maxWhole || n < -maxWhole) return Scaled::OutOfRange;
+        out = n * scale;
+        return Scaled::Ok;
+    }
+    double whole = v.get<double>();
+    if (!(std::fabs(whole) <= static_cast<double>(maxWhole))) return Scaled::OutOfRange;
+    double d = whole * static_cast<double>(scale);
     double r = std::nearbyint(d);
-    if (std::fabs(d - r) > 1e-3) return std::nullopt;  // more decimals than allowed
-    return static_cast<long long>(r);
+    if (std::fabs(d - r) > 1e-3) return Scaled::TooManyDecimals;
+    out = static_cast<long long>(r);
+    return Scaled::Ok;
+}
+
+// "1 000 000 000" for messages about bounds.
+static std::string grouped(long long n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), " ");
+    return s;
 }
 
 std::optional<Money> ObjectReader::money(const std::string& key, bool required) {
@@ -320,16 +415,19 @@ std::optional<Money> ObjectReader::money(const std::string& key, bool required) 
         error(key, "expected an amount in kroner (a number), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 2);
-    if (!n) {
-        error(key, "expected an amount in kroner with at most two decimals (øre)");
-        return std::nullopt;
+    long long n = 0;
+    switch (scaledNumber(*v, 2, kMaxAmountKroner, n)) {
+        case Scaled::TooManyDecimals: error(key, "expected an amount in kroner with at most two decimals (øre)"); return std::nullopt;
+        case Scaled::OutOfRange:
+            error(key, "expected an amount from 0 to " + grouped(kMaxAmountKroner) + " kr, got " + v->dump());
+            return std::nullopt;
+        case Scaled::Ok: break;
     }
-    if (*n < 0) {
+    if (n < 0) {
         error(key, "expected an amount of zero or more, got a negative amount");
         return std::nullopt;
     }
-    return Money::ore(*n);
+    return Money::ore(n);
 }
 
 std::optional<Rate> ObjectReader::rate(const std::string& key, bool required) {
@@ -339,12 +437,17 @@ std::optional<Rate> ObjectReader::rate(const std::string& key, bool required) {
         error(key, "expected kroner per inhabitant (a number), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 6);
-    if (!n || *n < 0) {
+    long long n = 0;
+    Scaled r = scaledNumber(*v, 6, kMaxRateKroner, n);
+    if (r == Scaled::OutOfRange) {
+        error(key, "expected kroner per inhabitant from 0 to " + grouped(kMaxRateKroner) + ", got " + v->dump());
+        return std::nullopt;
+    }
+    if (r != Scaled::Ok || n < 0) {
         error(key, "expected kroner per inhabitant, zero or more, with at most six decimals");
         return std::nullopt;
     }
-    return Rate::micro(*n);
+    return Rate::micro(n);
 }
 
 std::optional<int> ObjectReader::percent(const std::string& key, bool required) {
@@ -354,12 +457,12 @@ std::optional<int> ObjectReader::percent(const std::string& key, bool required) 
         error(key, "expected a percentage (a number such as 4.3), got " + typeName(*v));
         return std::nullopt;
     }
-    auto n = scaledNumber(*v, 2);
-    if (!n || *n < -5000 || *n > 5000) {
+    long long n = 0;
+    if (scaledNumber(*v, 2, 50, n) != Scaled::Ok) {
         error(key, "expected a percentage from -50 to 50 with at most two decimals");
         return std::nullopt;
     }
-    return static_cast<int>(*n);
+    return static_cast<int>(n);
 }
 
 std::optional<std::string> ObjectReader::oneOf(const std::string& key,

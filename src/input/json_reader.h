@@ -2,6 +2,7 @@
 // The only user of nlohmann-json besides input/*.cpp.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -18,12 +19,30 @@ namespace dv::input {
 
 using Json = nlohmann::json;
 
+// The bounds of what the inputs may say (README, "Inputs"), chosen so that no computation the run
+// makes with accepted inputs leaves 64 bits: an amount at most a billion kroner, a rate at most
+// 10 000 kr per inhabitant, a population at most ten million (Norway has 5.6 million).
+inline constexpr long long kMaxAmountKroner = 1'000'000'000;
+inline constexpr long long kMaxRateKroner = 10'000;
+inline constexpr long long kMaxPopulation = 10'000'000;
+
 std::string pointerChild(const std::string& ptr, const std::string& key);
 std::string pointerChild(const std::string& ptr, std::size_t index);
 std::string typeName(const Json& j);
 
 // Parses `text` (already checked for UTF-8) or records a syntax error at line:column.
 std::optional<Json> parseJson(const std::string& file, const std::string& text, Diagnostics& diags);
+
+// Every string value of `root`, checked where it enters, before any reader sees it: a value in
+// decomposed form (NFD, "bokma\u030al") is normalised to NFC in place, with a note at its pointer;
+// a control or other non-printable character, or a value longer than its field may be (fieldLimit),
+// is an error at its pointer. `seen` gets each string (as normalised) with its pointer.
+void checkStrings(const std::string& file, Json& root, Diagnostics& diags, Diagnostics& notes,
+                  const std::function<void(const std::string& pointer, const std::string& value)>& seen);
+
+// The most characters (UTF-16 units, as the workbook counts) a value of `field` may have: a name
+// fits on a line of a table and an invoice; any text fits in a workbook cell (32 767).
+std::size_t fieldLimit(const std::string& field);
 
 // A text that can reach a document, at `pointer`: {"nn": "...", "nb": "..."}, both forms
 // non-empty; with `properName` also one string, the same in both forms. A missing or empty form is
@@ -52,9 +71,9 @@ public:
                                 long max = 2'000'000'000);
     std::optional<bool> boolean(const std::string& key, bool required = true);
     std::optional<Date> date(const std::string& key, bool required = true);
-    // Kroner with at most two decimals, ≥ 0.
+    // Kroner with at most two decimals, from 0 to kMaxAmountKroner.
     std::optional<Money> money(const std::string& key, bool required = true);
-    // Kroner per unit with at most six decimals, ≥ 0.
+    // Kroner per unit with at most six decimals, from 0 to kMaxRateKroner.
     std::optional<Rate> rate(const std::string& key, bool required = true);
     // A percentage with at most two decimals, as basis points.
     std::optional<int> percent(const std::string& key, bool required = true);
