@@ -1,14 +1,22 @@
 #include "app/app.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <ostream>
 
 #include "app/documents.h"
 #include "app/invoicing.h"
+#include "app/ledger_session.h"
 #include "app/municipal.h"
 #include "app/output.h"
+#include "app/run_lock.h"
+#include "app/targets.h"
 #include "backends/xlsx/workbook.h"
 #include "input/inputs.h"
 #include "input/labels.h"
@@ -43,6 +51,8 @@ std::string usage() {
            "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
            "  --ny-reskontro    let --reskontro FILE create a new ledger (without it, a path that does not exist\n"
            "                    is refused, so a typo cannot start a second series)\n"
+           "  --vent SECONDS    how long to wait for another run on the same OUT or ledger before giving up\n"
+           "                    (exit 2, naming that run's process); default 10\n"
            "  --quiet           no progress on stderr\n"
            "  --help            this text\n"
            "\n"
@@ -61,8 +71,11 @@ std::string usage() {
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
            "\n"
-           "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
-           "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
+           "A run builds a complete new OUT tree beside OUT and switches it in with one rename, after\n"
+           "committing the ledger; OUT/manifest.json lists every file of the tree. Files of targets the\n"
+           "run does not make are kept; those its targets no longer make are removed (and listed).\n"
+           "A failed run leaves OUT and the ledger as they were. One run at a time per OUT and ledger.\n"
+           "Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
 }
 
 namespace {
@@ -88,6 +101,12 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--korriger") o.correct = true;
         else if (a == "--ny-reskontro") o.newLedger = true;
         else if (a == "--runde") o.occasion = value();
+        else if (a == "--vent") {
+            std::string v = value();
+            if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos)
+                throw UsageError{"--vent expects a number of seconds, got \"" + v + "\""};
+            o.waitSeconds = std::stoi(v);
+        }
         else if (a == "--dato") {
             std::string v = value();
             o.today = Date::parseIso(v);
@@ -168,6 +187,22 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
             << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
+// Tests (tests/app/kill_test.py) stop the run at a named step, DV_TEST_PAUSE_AT=<step>, to kill it
+// there: it says so on stderr and sleeps until killed.
+void testPause(const char* step) {
+    const char* at = std::getenv("DV_TEST_PAUSE_AT");
+    if (!at || std::strcmp(at, step) != 0) return;
+    std::string line = std::string("digivestland: test pause at ") + step + "\n";
+    if (write(2, line.data(), line.size()) < 0) return;
+    for (;;) pause();
+}
+
+std::string commandLine(const std::vector<std::string>& args) {
+    std::string s = "digivestland";
+    for (const auto& a : args) s += " " + a;
+    return s;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& err) {
@@ -188,7 +223,15 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         Inputs in = input::loadInputs(o.inputs, report);
         err << report.notes.format();
         int year = o.year.value_or(in.settings.defaultYear);
+        const std::string holder = describeThisRun(commandLine(args));
+        std::ostream* notice = o.quiet ? nullptr : &err;
+        // One run at a time on OUT (then, if it invoices, on the ledger: always in this order).
+        RunLock outLock(lockFileBeside(o.out), o.out, holder, o.waitSeconds, notice);
         Staging staging(o.out);
+        if (staging.clearedLeftover())
+            err << "digivestland: removed the unfinished tree an interrupted run left beside " << o.out << "\n";
+        for (const auto& t : o.targets) staging.claim(targetScope(t, year));
+        std::unique_ptr<LedgerSession> ledger;
         std::unique_ptr<DocumentEngine> engine;
         auto documents = [&]() -> DocumentEngine& {
             if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
@@ -208,6 +251,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             municipal.packages = municipal.packages || t == "hoyringspakkar";
         }
         for (const auto& t : o.targets) {
+            staging.attribute(targetScope(t, year));
             if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
             if (t == "kunnskapsgrunnlag") {
                 makeKnowledgeBase(o, in, year, documents(), in.settings.sharedLanguage, staging, err);
@@ -218,7 +262,9 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) {
             if (t != "fakturaer") continue;
             auto t1 = std::chrono::steady_clock::now();
-            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.ledger, o.correct, o.today, o.newLedger}, staging, err);
+            staging.attribute(targetScope(t, year));
+            if (!ledger) ledger = std::make_unique<LedgerSession>(in, LedgerChoice{o.ledger, o.newLedger, o.waitSeconds, holder}, notice);
+            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.correct, o.today}, ledger->book(), staging, err);
             if (!o.quiet)
                 err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
                     << r.credited << " credited; " << r.files << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
@@ -242,15 +288,26 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                       "no occasion \"" + id + "\" in " + in.settingsFile + " /rundar", guess.empty() ? "" : "did you mean \"" + guess + "\"?");
                 throw InputError{d};
             }
+            // One rendering makes the three targets' files; each file belongs to its folder's target.
+            staging.attribute("hoyringspakkar", {{"avtalar", "avtalar"}, {"saksframlegg", "saksframlegg"}});
             std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
                     << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";
         }
-        staging.commit();
+        // Every target succeeded: complete the new tree, commit the ledger, switch the tree in.
+        // Killed before the commit, nothing happened; between commit and switch, the ledger is
+        // ahead of OUT and the next run makes the same files again from it.
+        staging.seal(targetOfPath);
+        testPause("sealed");
+        if (ledger) ledger->commit();
+        testPause("ledger-committed");
+        staging.publish([] { testPause("switched"); });
+        for (const auto& r : staging.removed())
+            err << "digivestland: removed " << o.out << "/" << r << " (its target no longer makes it)\n";
         if (!o.quiet)
-            err << "digivestland: wrote " << staging.entries().size() << " file(s) and manifest.json to " << o.out
-                << " in " << static_cast<long>(msSince(t0)) << " ms\n";
+            err << "digivestland: wrote " << staging.entries().size() << " file(s), kept " << staging.carried()
+                << " of other targets, and manifest.json to " << o.out << " in " << static_cast<long>(msSince(t0)) << " ms\n";
         return kOk;
     } catch (const InputError& e) {
         err << e.diagnostics.format();

@@ -23,6 +23,7 @@ struct Options {
     std::string ledger;    // --reskontro
     bool correct = false;  // --korriger
     bool newLedger = false;  // --ny-reskontro: a --reskontro file that does not exist may be created
+    int waitSeconds = 10;    // --vent: how long to wait for another run holding OUT or the ledger
     std::vector<std::string> targets;
     bool help = false;
     bool quiet = false;

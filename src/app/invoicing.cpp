@@ -57,7 +57,7 @@ std::string makeKid(const std::string& kommunenummer, const std::string& invoice
 }
 
 InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine, const InvoicingOptions& o,
-                             Staging& staging, std::ostream& err) {
+                             ledger::Ledger& book, Staging& staging, std::ostream& err) {
     const Settings& s = in.settings;
     Diagnostics diags;
     auto dateIt = s.invoiceDates.find(year);
@@ -172,24 +172,10 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
     }
     if (!diags.empty()) throw InputError{diags};
 
-    // 2. The ledger: reuse, refuse, or credit and reissue — all in one transaction
-    // The settings' ledger is relative to samarbeid.json (not to wherever the run starts) and is
-    // created on first use; one named with --reskontro must exist unless --ny-reskontro says so.
-    std::string ledgerPath = o.ledgerPath;
-    if (ledgerPath.empty())
-        ledgerPath = (std::filesystem::path(in.settingsFile).parent_path() / s.ledgerPath).lexically_normal().string();
-    else if (!std::filesystem::exists(ledgerPath) && !o.newLedger) {
-        diags.add("--reskontro", "", "the ledger " + ledgerPath + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
-        throw InputError{diags};
-    }
-    ledger::Ledger book(ledgerPath);
-    if (auto other = book.claimSeller(s.host.orgnr)) {
-        diags.add(ledgerPath, "", "the ledger belongs to the seller " + *other + ", not to " + s.host.orgnr +
-                                      " (" + in.settingsFile + " /vertskommune/organisasjonsnummer)");
-        throw InputError{diags};
-    }
-    book.begin();
-    try {
+    // 2. The ledger: reuse, refuse, or credit and reissue, in the transaction the app holds open
+    // (app/ledger_session.h) and commits only when every target has succeeded.
+    const std::string& ledgerPath = book.path();
+    {
         const char* crashAfter = std::getenv("DV_TEST_CRASH_AFTER_INVOICES");  // tests: a run killed midway
         int inserted = 0;
         auto insertNew = [&](ledger::Invoice inv) {
@@ -276,10 +262,7 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
             book.markCredited(inv.id);
             ++result.credited;
         }
-        if (!diags.empty()) {
-            book.rollback();
-            throw InputError{diags};
-        }
+        if (!diags.empty()) throw InputError{diags};
 
         // 3. Every document of the year, rendered from the ledger (the same bytes on a rerun)
         std::vector<ledger::Invoice> all = book.forYear(year, test);
@@ -438,13 +421,6 @@ InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine,
         std::string rel = "fakturaer/" + std::to_string(year) + "/fakturagrunnlag-" + std::to_string(year) + ".csv";
         staging.put(rel, csv.str(), "fakturagrunnlag");
         ++result.files;
-        book.commit();
-    } catch (...) {
-        try {
-            book.rollback();
-        } catch (...) {
-        }
-        throw;
     }
     return result;
 }

@@ -12,16 +12,15 @@
 
 #include "app/documents.h"
 #include "app/output.h"
+#include "ledger/ledger.h"
 #include "model/model.h"
 
 namespace dv::app {
 
 struct InvoicingOptions {
     std::string templatesDir;
-    std::string ledgerPath;  // empty: samarbeid.json /faktura/reskontro
     bool correct = false;    // --korriger
     std::optional<Date> today;  // --dato: corrections and credit notes are dated with it
-    bool newLedger = false;     // --ny-reskontro: ledgerPath may be created
 };
 
 struct InvoicingResult {
@@ -31,8 +30,9 @@ struct InvoicingResult {
     std::vector<std::string> notBilled;    // members left out of a real run: membership not confirmed
 };
 
+// Records in `book`, inside the transaction its caller holds open; never commits.
 InvoicingResult makeInvoices(const Inputs& in, int year, DocumentEngine& engine, const InvoicingOptions& o,
-                             Staging& staging, std::ostream& err);
+                             ledger::Ledger& book, Staging& staging, std::ostream& err);
 
 // KID from customer number and invoice number with the settings' check digit (MOD10 or MOD11).
 std::string makeKid(const std::string& kommunenummer, const std::string& invoiceNumber, const std::string& method);

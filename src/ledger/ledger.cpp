@@ -127,7 +127,10 @@ Ledger::Ledger(const std::string& path) : path_(path) {
     if (!hasTest) exec("ALTER TABLE invoice ADD COLUMN test INTEGER NOT NULL DEFAULT 0");
 }
 
-Ledger::~Ledger() { sqlite3_close(DB(db_)); }
+Ledger::~Ledger() {
+    if (inTransaction_) sqlite3_exec(DB(db_), "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(DB(db_));
+}
 
 void Ledger::exec(const std::string& sql) {
     char* err = nullptr;
@@ -138,9 +141,18 @@ void Ledger::exec(const std::string& sql) {
     }
 }
 
-void Ledger::begin() { exec("BEGIN IMMEDIATE"); }
-void Ledger::commit() { exec("COMMIT"); }
-void Ledger::rollback() { exec("ROLLBACK"); }
+void Ledger::begin() {
+    exec("BEGIN IMMEDIATE");
+    inTransaction_ = true;
+}
+void Ledger::commit() {
+    exec("COMMIT");
+    inTransaction_ = false;
+}
+void Ledger::rollback() {
+    inTransaction_ = false;
+    exec("ROLLBACK");
+}
 
 std::optional<Invoice> Ledger::active(int year, const std::string& kommunenummer, bool test) {
     std::string sql = std::string("SELECT ") + kColumns +
@@ -208,20 +220,24 @@ void Ledger::setHashes(std::int64_t id, const std::string& pdf, const std::strin
     s.step();
 }
 
-std::optional<std::string> Ledger::claimSeller(const std::string& orgnr) {
+std::optional<std::string> Ledger::claimMeta(const std::string& key, const std::string& value) {
     {
-        Stmt q(DB(db_), "SELECT value FROM meta WHERE key = 'seller'", path_);
+        Stmt q(DB(db_), "SELECT value FROM meta WHERE key = ?", path_);
+        q.bind(1, key);
         if (q.step()) {
-            std::string seller = q.text(0);
-            if (seller != orgnr) return seller;
+            std::string recorded = q.text(0);
+            if (recorded != value) return recorded;
             return std::nullopt;
         }
     }
-    Stmt ins(DB(db_), "INSERT INTO meta(key, value) VALUES ('seller', ?)", path_);
-    ins.bind(1, orgnr);
+    Stmt ins(DB(db_), "INSERT INTO meta(key, value) VALUES (?, ?)", path_);
+    ins.bind(1, key).bind(2, value);
     ins.step();
     return std::nullopt;
 }
+
+std::optional<std::string> Ledger::claimSeller(const std::string& orgnr) { return claimMeta("seller", orgnr); }
+std::optional<std::string> Ledger::claimSeries(const std::string& series) { return claimMeta("series", series); }
 
 void Ledger::markCredited(std::int64_t id) {
     Stmt s(DB(db_), "UPDATE invoice SET status = 'kreditert' WHERE id = ?", path_);

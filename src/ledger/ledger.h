@@ -49,9 +49,12 @@ public:
     Ledger(const Ledger&) = delete;
     Ledger& operator=(const Ledger&) = delete;
 
-    void begin();     // BEGIN IMMEDIATE: one writer at a time
+    // One transaction per run, begun and committed by the app: BEGIN IMMEDIATE (one writer at a
+    // time); a ledger destroyed with its transaction open rolls it back.
+    void begin();
     void commit();
     void rollback();
+    const std::string& path() const { return path_; }
 
     // Real and test invoices live in separate series of the same ledger and never meet: each
     // query names the series it reads.
@@ -63,13 +66,18 @@ public:
     // A ledger belongs to one seller: records `orgnr` on first use; returns the other seller's
     // organisation number when the ledger is someone else's.
     std::optional<std::string> claimSeller(const std::string& orgnr);
+    // A ledger holds one invoice series: records `series` (how numbers and KIDs are made) on
+    // first use; returns the recorded one when it differs.
+    std::optional<std::string> claimSeries(const std::string& series);
     void markCredited(std::int64_t id);
 
 private:
     void exec(const std::string& sql);
+    std::optional<std::string> claimMeta(const std::string& key, const std::string& value);
     std::vector<Line> lines(std::int64_t invoiceId);
     void* db_ = nullptr;
     std::string path_;
+    bool inTransaction_ = false;
 };
 
 }  // namespace dv::ledger
