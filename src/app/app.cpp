@@ -267,7 +267,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.correct, o.today}, ledger->book(), staging, err);
             if (!o.quiet)
                 err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
-                    << r.credited << " credited; " << r.files << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
+                    << r.credited << " credited; " << r.files.size() << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
             if (r.test) {
                 err << "digivestland: fakturaer " << year << ": TEST RUN: every invoice is marked as a test, numbered P"
                     << year << "…, and asks for no payment, because:\n";

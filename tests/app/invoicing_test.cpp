@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/invoicing.h"
+#include "invoicing/kid.h"
 #include "core/checkdigit.h"
 #include "input/inputs.h"
 #include "ledger/ledger.h"
@@ -63,11 +64,11 @@ void setPopulation(const fs::path& kommunar, const std::string& nr, long pop) {
 }  // namespace
 
 TEST_CASE("KID: customer number + invoice number + check digit, MOD10 or MOD11", "[invoice]") {
-    std::string kid10 = app::makeKid("4634", "202100025", "MOD10");
+    std::string kid10 = invoicing::makeKid("4634", "202100025", "MOD10");
     CHECK(kid10 == "46342021000254");
     CHECK(validKid(kid10));
     CHECK_FALSE(validKid("46342021000255"));
-    std::string kid11 = app::makeKid("4634", "202100025", "MOD11");
+    std::string kid11 = invoicing::makeKid("4634", "202100025", "MOD11");
     CHECK(kid11.substr(0, 13) == "4634202100025");
     CHECK(kid11.back() == mod11CheckDigit("4634202100025"));
     CHECK(validKid(kid11));

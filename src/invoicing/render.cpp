@@ -1,0 +1,167 @@
+#include "invoicing/render.h"
+
+#include "invoicing/plan.h"
+#include "report/municipal_view.h"
+#include "report/norsk.h"
+
+namespace dv::invoicing {
+namespace {
+
+using view::List;
+using view::Value;
+
+std::string quantityText(std::int64_t hundredths) {  // Norwegian: 1 691 / 12,5 / −1
+    std::int64_t a = hundredths < 0 ? -hundredths : hundredths;
+    std::string s = (hundredths < 0 ? "\u2212" : "") + norsk::integer(a / 100);
+    if (a % 100) s += "," + std::to_string(a % 100 / 10) + (a % 10 ? std::to_string(a % 10) : "");
+    return s;
+}
+
+std::string signedMoney(Money m) { return m < Money{} ? "\u2212" + norsk::money(-m) : norsk::money(m); }
+
+std::string buyerName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
+
+Value sellerView(const Settings& s) {
+    Value seller;
+    seller["namn"] = s.host.name;
+    seller["orgnr"] = norsk::orgnr(s.host.orgnr);
+    seller["adresse"] = s.host.address;
+    seller["postnummer"] = s.host.postcode;
+    seller["stad"] = s.host.city;
+    seller["kontakt"] = s.host.contact;
+    seller["epost"] = s.host.email;
+    return seller;
+}
+
+Value buyerView(const Kommune& k) {
+    Value buyer;
+    buyer["namn"] = buyerName(k);
+    buyer["orgnr"] = norsk::orgnr(k.orgnr);
+    buyer["adresse"] = k.postalAddress.value_or("Postmottak, " + k.adminCentre);
+    return buyer;
+}
+
+List lineRows(const ledger::Invoice& inv) {
+    List rows;
+    for (const ledger::Line& l : inv.lines) {
+        Value r;
+        r["nr"] = std::to_string(l.lineNo);
+        r["skildring"] = l.description;
+        r["mengd"] = quantityText(l.quantityHundredths);
+        r["pris"] = norsk::rate(Rate::micro(l.unitPriceMicro));
+        r["belop"] = signedMoney(Money::ore(l.amountOre));
+        rows.push_back(r);
+    }
+    return rows;
+}
+
+std::string creditedDate(const RenderContext& c, const ledger::Invoice& inv) {
+    auto it = c.byNumber.find(inv.credits);
+    return it == c.byNumber.end() ? std::string() : norsk::date(*Date::parseIso(it->second->issueDate));
+}
+
+Value invoiceView(const RenderContext& c, const ledger::Invoice& inv, const Kommune& k, const InvoiceTexts& t) {
+    const Settings& s = c.in.settings;
+    const bool credit = inv.type == "kreditnota";
+    const Period period = billingPeriod(k, c.year);
+    Value v;
+    v["kreditnota"] = credit;
+    v["prove"] = inv.test;
+    v["betaling"] = !credit && !inv.test;
+    v["nummer"] = inv.number;
+    v["krediterer"] = inv.credits;
+    v["krediterer_dato"] = credit ? creditedDate(c, inv) : std::string();
+    v["fakturadato"] = norsk::date(*Date::parseIso(inv.issueDate));
+    v["forfallsdato"] = norsk::date(*Date::parseIso(inv.dueDate));
+    v["periode_fra"] = norsk::shortDate(period.start);
+    v["periode_til"] = norsk::shortDate(period.end);
+    v["referanse"] = t.reference;
+    v["vilkar"] = t.terms;
+    v["seljar"] = sellerView(s);
+    v["kjopar"] = buyerView(k);
+    v["linjer"] = lineRows(inv);
+    v["sum"] = signedMoney(Money::ore(inv.totalOre));
+    v["konto"] = norsk::account(s.host.account);
+    v["kid"] = inv.kid;
+    v["mva_tekst"] = t.vatReason;
+    return v;
+}
+
+ehf::Document ehfDocument(const RenderContext& c, const ledger::Invoice& inv, const Kommune& k, const InvoiceTexts& t) {
+    const Settings& s = c.in.settings;
+    const bool credit = inv.type == "kreditnota";
+    const Period period = billingPeriod(k, c.year);
+    ehf::Document d;
+    d.creditNote = credit;
+    d.number = inv.number;
+    d.issueDate = *Date::parseIso(inv.issueDate);
+    d.dueDate = *Date::parseIso(inv.dueDate);
+    d.buyerReference = t.reference.empty() ? s.name : t.reference;
+    d.paymentRequest = !credit && !inv.test;
+    if (inv.test) d.note = t.testNote;
+    auto credited = c.byNumber.find(inv.credits);
+    if (credit && credited != c.byNumber.end()) {
+        d.creditedNumber = inv.credits;
+        d.creditedIssueDate = *Date::parseIso(credited->second->issueDate);
+    }
+    d.seller = {s.host.name, s.host.orgnr, s.host.address, s.host.postcode, s.host.city, "NO", s.host.contact, s.host.email};
+    d.buyer = {buyerName(k), k.orgnr, k.postalAddress.value_or("Postmottak"), "", k.adminCentre, "NO", "", ""};
+    d.periodStart = period.start;
+    d.periodEnd = period.end;
+    d.account = s.host.account;
+    d.kid = inv.kid;
+    d.paymentTerms = t.terms;
+    d.taxCategory = s.vatCategory;
+    d.exemptionCode = s.vatCategory == "E" ? "VATEX-EU-132" : "VATEX-EU-O";
+    d.exemptionReason = t.vatReason;
+    for (const ledger::Line& l : inv.lines)
+        d.lines.push_back({std::to_string(l.lineNo), l.description, l.quantityHundredths, l.unit, Rate::micro(l.unitPriceMicro),
+                           Money::ore(l.amountOre)});
+    return d;
+}
+
+pdf::DocumentInfo pdfInfo(const Settings& s, const ledger::Invoice& inv, const Kommune& k) {
+    pdf::DocumentInfo info;
+    info.author = s.host.name;
+    info.subject = std::string(inv.type == "kreditnota" ? "Kreditnota " : "Faktura ") + inv.number + ", " + k.name;
+    info.keywords = s.name + "; " + inv.number + "; " + k.kommunenummer;
+    info.date = *Date::parseIso(inv.issueDate);
+    return info;
+}
+
+}  // namespace
+
+InvoiceTexts invoiceTexts(const RenderContext& c, Language lang) {
+    const Settings& s = c.in.settings;
+    InvoiceTexts t;
+    Value ref;
+    ref["samarbeid"] = s.name;
+    ref["aar"] = std::to_string(c.year);
+    t.reference = c.words.sayOr(lang, "referanse", ref, "");
+    Value terms;
+    terms["dagar"] = std::to_string(s.paymentDays);
+    t.terms = c.words.sayOr(lang, "betalingsvilkar", terms, "");
+    // The VAT reason follows the organisation model of the agreement in force that year.
+    Value vat;
+    vat["lovgrunnlag"] = c.agreement ? c.agreement->legalBasis.in(lang) : std::string();
+    t.vatReason = c.words.sayOr(lang, vatKey(s, c.agreement), vat, "");
+    t.testNote = c.words.sayOr(lang, "prove", Value{}, "PRØVEFAKTURA");
+    return t;
+}
+
+Rendered renderInvoice(const RenderContext& c, const ledger::Invoice& inv, const RenderPdf& renderPdf) {
+    const Kommune& k = *c.in.kommune(inv.kommunenummer);
+    const Language lang = norsk::languageFor(k, c.in.settings);
+    const InvoiceTexts t = invoiceTexts(c, lang);
+    Rendered r;
+    r.stem = std::string(inv.type == "kreditnota" ? "kreditnota-" : "faktura-") + inv.number + "-" + k.kommunenummer + "-" +
+             slugify(k.name);
+    r.pdf = renderPdf(lang, "faktura", invoiceView(c, inv, k, t), pdfInfo(c.in.settings, inv, k));
+    ehf::Document d = ehfDocument(c, inv, k, t);
+    d.pdfFilename = r.stem + ".pdf";
+    d.pdf = r.pdf;
+    r.xml = ehf::write(d);
+    return r;
+}
+
+}  // namespace dv::invoicing

@@ -1,0 +1,68 @@
+#include "invoicing/run.h"
+
+#include <filesystem>
+
+#include "invoicing/plan.h"
+#include "invoicing/reconcile.h"
+#include "invoicing/record.h"
+
+namespace dv::invoicing {
+namespace {
+
+void throwIf(const Diagnostics& diags) {
+    if (!diags.empty()) throw InputError{diags};
+}
+
+std::vector<OutputFile> yearFiles(const Inputs& in, int year, const std::vector<ledger::Invoice>& all,
+                                  const std::vector<Rendered>& docs) {
+    std::vector<OutputFile> files;
+    const std::string dir = "fakturaer/" + std::to_string(year) + "/";
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        files.push_back({dir + docs[i].stem + ".pdf", docs[i].pdf, all[i].type, all[i].kommunenummer});
+        files.push_back({dir + "ehf/" + docs[i].stem + ".xml", docs[i].xml, "ehf", all[i].kommunenummer});
+    }
+    files.push_back({dir + "fakturagrunnlag-" + std::to_string(year) + ".csv", lineExportCsv(in, all), "fakturagrunnlag", {}});
+    return files;
+}
+
+}  // namespace
+
+Result runInvoicing(const Inputs& in, int year, ledger::Ledger& book, const Options& o, const RenderPdf& renderPdf,
+                    const ForEach& forEach) {
+    Diagnostics diags;
+    Wording words(o.templatesDir, diags);
+    throwIf(diags);
+    auto plan = planInvoices(in, year, words, diags);
+    throwIf(diags);
+    Reconciled r = reconcile(*plan, in.settings, book, {o.correct, o.today, o.ledgerName}, diags);
+    throwIf(diags);
+
+    // Every document of the year, rendered from the ledger (the same bytes on a rerun)
+    std::vector<ledger::Invoice> all = book.forYear(year, plan->test);
+    RenderContext c{in, year, plan->agreement, words, {}};
+    for (const auto& inv : all) c.byNumber[inv.number] = &inv;
+    std::vector<Rendered> docs(all.size());
+    forEach(all.size(), [&](std::size_t i) { docs[i] = renderInvoice(c, all[i], renderPdf); });
+
+    Result res{r.issued, r.reused, r.credited, plan->test, plan->unconfirmed, plan->notBilled, {}, {}};
+    res.notes = recordHashes(book, all, docs);
+    res.files = yearFiles(in, year, all, docs);
+    return res;
+}
+
+std::string ledgerPath(const Inputs& in, const std::string& given, bool mayCreate, Diagnostics& diags) {
+    if (given.empty())
+        return (std::filesystem::path(in.settingsFile).parent_path() / in.settings.ledgerPath).lexically_normal().string();
+    if (!std::filesystem::exists(given) && !mayCreate)
+        diags.add("--reskontro", "", "the ledger " + given + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
+    return given;
+}
+
+void claimLedger(const Inputs& in, ledger::Ledger& book, const std::string& path, Diagnostics& diags) {
+    const std::string& orgnr = in.settings.host.orgnr;
+    if (auto other = book.claimSeller(orgnr))
+        diags.add(path, "", "the ledger belongs to the seller " + *other + ", not to " + orgnr + " (" + in.settingsFile +
+                                " /vertskommune/organisasjonsnummer)");
+}
+
+}  // namespace dv::invoicing
