@@ -24,6 +24,9 @@ public:
     // Renders templates/<nb|nn>/<name>.md with `view` into PDF bytes; throws InputError.
     std::string render(Language lang, const std::string& name, const view::Value& view,
                        pdf::DocumentInfo info);
+    // The document tree of the same, headings numbered as in the PDF (the editable formats
+    // are written from it); throws InputError.
+    doc::Document document(Language lang, const std::string& name, const view::Value& view);
     // The laid-out pages of the same (tests read page text from them).
     layout::Laid layout(Language lang, const std::string& name, const view::Value& view);
 

@@ -1,5 +1,6 @@
 #include "app/municipal.h"
 #include "app/parallel.h"
+#include "app/editable.h"
 
 #include <algorithm>
 #include <cstring>
@@ -111,6 +112,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
             std::string rel = "saksframlegg/saksframlegg-" + mv.slug + ".pdf";
             staging.put(rel, r.caseDoc, "saksframlegg", k.kommunenummer);
             ++files;
+            files += putEditableCaseDocument(engine, "saksframlegg" + kind, mv, occasion, s.name, staging);
         }
         if (!t.packages) continue;
         std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
