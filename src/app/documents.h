@@ -31,6 +31,7 @@ public:
     layout::Laid layout(Language lang, const std::string& name, const view::Value& view);
 
     const Style& style() const { return style_; }
+    const std::string& templatesDir() const { return dir_; }
 
 private:
     std::string dir_;
