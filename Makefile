@@ -18,7 +18,7 @@ PACKAGES := build-essential cmake pkg-config \
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
   libhyphen-dev hyphen-no libsqlite3-dev libzip-dev nettle-dev libutf8proc-dev \
   fonts-dejavu-core fonts-dejavu-extra icc-profiles-free \
-  libreoffice-calc-nogui unzip qpdf poppler-utils python3 python3-jsonschema \
+  libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils unzip qpdf poppler-utils python3 python3-jsonschema \
   mupdf-tools ghostscript python3-pikepdf python3-fonttools \
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 

@@ -28,7 +28,7 @@
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "fakturaer"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer"};
     return targets;
 }
 
@@ -67,6 +67,9 @@ std::string usage() {
            "                    municipality (OUT/hoyringspakkar/hoyringspakke-NNNN-namn.zip: cover letter,\n"
            "                    agreement, case document, knowledge base, financing appendix, manifest)\n"
            "                    and the dispatch list OUT/hoyringspakkar/utsendingsliste.csv\n"
+           "  forsendingar      per municipality a send-ready folder OUT/forsendingar/NNNN-namn/ (the documents as\n"
+           "                    PDF/A, arkivmelding.xml, sbd.json for eFormidling, forsendelse.json for SvarUt,\n"
+           "                    manifest.json) and the host's journal OUT/forsendingar/journal-arkivmelding.xml\n"
            "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
@@ -249,6 +252,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             municipal.agreements = municipal.agreements || t == "avtalar";
             municipal.caseDocuments = municipal.caseDocuments || t == "saksframlegg";
             municipal.packages = municipal.packages || t == "hoyringspakkar";
+            municipal.dispatches = municipal.dispatches || t == "forsendingar";
         }
         for (const auto& t : o.targets) {
             staging.attribute(targetScope(t, year));
@@ -275,7 +279,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             }
             for (const auto& who : r.notBilled) err << "digivestland: fakturaer " << year << ": not invoiced: " << who << "\n";
         }
-        if (municipal.agreements || municipal.caseDocuments || municipal.packages) {
+        if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
             auto t1 = std::chrono::steady_clock::now();
             std::string id = o.occasion.empty() ? in.settings.defaultOccasion : o.occasion;
             const Occasion* occasion = in.settings.occasionById(id);

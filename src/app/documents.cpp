@@ -54,14 +54,20 @@ Diagnostics checkFontCoverage(const std::vector<input::InputText>& texts, const 
     return diags;
 }
 
-layout::Laid DocumentEngine::layout(Language lang, const std::string& name, const view::Value& view) {
+doc::Document DocumentEngine::document(Language lang, const std::string& name, const view::Value& view) {
     Diagnostics diags;
     std::string path = dir_ + "/" + languageDir(lang) + "/" + name + ".md";
     auto d = tmpl::renderDocument(path, view.resolved(lang), diags);  // input texts in the document's målform
     if (!d) throw InputError{diags};
     // "nummerering: nei" in the front matter: letters and case documents have plain headings
     if (!d->meta.count("nummerering") || d->meta.at("nummerering") != "nei") doc::numberHeadings(*d, style_.numberDepth);
-    layout::Laid laid = layout::layoutDocument(*d, style_, *metrics_, lang == Language::Bokmal ? *nb_ : *nn_, diags);
+    return std::move(*d);
+}
+
+layout::Laid DocumentEngine::layout(Language lang, const std::string& name, const view::Value& view) {
+    Diagnostics diags;
+    doc::Document d = document(lang, name, view);
+    layout::Laid laid = layout::layoutDocument(d, style_, *metrics_, lang == Language::Bokmal ? *nb_ : *nn_, diags);
     if (!diags.empty()) throw InputError{diags};
     return laid;
 }

@@ -25,6 +25,9 @@ public:
     // Renders templates/<nb|nn>/<name>.md with `view` into PDF bytes; throws InputError.
     std::string render(Language lang, const std::string& name, const view::Value& view,
                        pdf::DocumentInfo info);
+    // The document tree of the same, headings numbered as in the PDF (the editable formats
+    // are written from it); throws InputError.
+    doc::Document document(Language lang, const std::string& name, const view::Value& view);
     // The laid-out pages of the same (tests read page text from them).
     layout::Laid layout(Language lang, const std::string& name, const view::Value& view);
 
@@ -32,6 +35,7 @@ public:
     // The font name of the first face of the style that lacks `cp`, or "" when every face has it
     // (an input value may be set in any of them: body, bold, italic, headings).
     std::string missingIn(char32_t cp) const;
+    const std::string& templatesDir() const { return dir_; }
 
 private:
     std::string dir_;

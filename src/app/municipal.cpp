@@ -1,5 +1,7 @@
 #include "app/municipal.h"
 #include "app/parallel.h"
+#include "app/dispatch.h"
+#include "app/editable.h"
 
 #include <algorithm>
 #include <cstring>
@@ -8,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <thread>
 #include <sstream>
 
@@ -75,7 +78,10 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     std::vector<Rendered> rendered(views->size());
     const bool hearing = occasion.kind == Occasion::Kind::Hearing;
     const std::string kind = hearing ? "-hoyring" : "-vedtak";
-    if (t.packages && hearing) {
+    const bool sets = t.packages || t.dispatches;  // the whole set of the occasion's documents
+    std::unique_ptr<Dispatches> dispatches;
+    if (t.dispatches) dispatches = std::make_unique<Dispatches>(in, occasion, engine);
+    if (sets && hearing) {
         for (const MunicipalView& mv : *views) knowledgeFor(mv.language);  // before the workers start
     }
     parallelFor(views->size(), [&](std::size_t i) {
@@ -90,9 +96,9 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
             return engine.render(mv.language, name, mv.value, info);
         };
         Rendered& r = rendered[i];
-        if (t.agreements || t.packages) r.agreement = render("avtale", "avtale");
-        if (t.caseDocuments || t.packages) r.caseDoc = render("saksframlegg" + kind, "saksframlegg");
-        if (t.packages) {
+        if (t.agreements || sets) r.agreement = render("avtale", "avtale");
+        if (t.caseDocuments || sets) r.caseDoc = render("saksframlegg" + kind, "saksframlegg");
+        if (sets) {
             r.letter = render("folgjebrev" + kind, "følgjebrev");
             r.appendix = render("finansieringsvedlegg", "finansieringsvedlegg");
         }
@@ -111,6 +117,15 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
             std::string rel = "saksframlegg/saksframlegg-" + mv.slug + ".pdf";
             staging.put(rel, r.caseDoc, "saksframlegg", k.kommunenummer);
             ++files;
+            files += putEditableCaseDocument(engine, "saksframlegg" + kind, mv, occasion, s.name, staging);
+        }
+        if (dispatches) {
+            std::vector<DispatchDocument> docs = {{"folgjebrev", &r.letter, "folgjebrev" + kind, nullptr},
+                                                  {"avtale", &r.agreement, "avtale", nullptr},
+                                                  {"saksframlegg", &r.caseDoc, "saksframlegg" + kind, nullptr}};
+            if (hearing) docs.push_back({"kunnskapsgrunnlag", &knowledgeFor(mv.language), "kunnskapsgrunnlag", &dispatches->knowledgeView()});
+            docs.push_back({"finansieringsvedlegg", &r.appendix, "finansieringsvedlegg", nullptr});
+            files += dispatches->add(mv, docs, staging);
         }
         if (!t.packages) continue;
         std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
@@ -142,6 +157,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
              << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csv(rel.substr(rel.find('/') + 1)) << ';'
              << zipBytes.size() << ';' << sha256Hex(zipBytes) << "\r\n";
     }
+    if (dispatches) files += dispatches->finish(staging);
     if (t.packages) {
         std::string rel = "hoyringspakkar/utsendingsliste.csv";
         staging.put(rel, list.str(), "utsendingsliste");

@@ -17,6 +17,7 @@ struct MunicipalTargets {
     bool agreements = false;  // avtalar
     bool caseDocuments = false;  // saksframlegg
     bool packages = false;  // hoyringspakkar (+ folgjebrev, utsendingsliste)
+    bool dispatches = false;  // forsendingar (app/dispatch.h)
 };
 
 // Renders what `t` asks for, for `occasion`, into `staging`; throws InputError on bad input or

@@ -43,6 +43,10 @@ struct Block {
 
     std::vector<std::vector<Inlines>> rows;  // Table: rows of cells, the first is the header
     std::vector<Align> align;                // Table: per column, from the delimiter row
+
+    // Paragraph: a role the editable formats give a style of their own ("forslag-til-vedtak",
+    // set by "<!-- forslag til vedtak -->" before it); the PDF lays it out as any paragraph.
+    std::string role;
 };
 
 struct Document {

@@ -85,6 +85,7 @@ struct Walker {
 
     doc::Blocks blocks(cmark_node* parent) {
         doc::Blocks out;
+        std::string role;  // from a "<!-- forslag til vedtak -->" marker, for the next paragraph
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.line = lineOf(n);
@@ -128,6 +129,10 @@ struct Walker {
                 while (!lit.empty() && (lit.back() == '\n' || lit.back() == ' ')) lit.pop_back();
                 if (lit == "<!-- innhald -->" || lit == "<!-- innhold -->") b.kind = Block::Kind::Contents;
                 else if (lit == "<!-- sideskift -->") b.kind = Block::Kind::PageBreak;
+                else if (lit == "<!-- forslag til vedtak -->") {
+                    role = "forslag-til-vedtak";
+                    continue;
+                }
                 else if (lit.rfind("<!--", 0) == 0) continue;  // a comment for the editors
                 else { error(n, "raw HTML is not supported: " + lit.substr(0, 40)); continue; }
                 break;
@@ -159,6 +164,11 @@ struct Walker {
                 }
                 error(n, "unsupported block \"" + type + "\"");
                 continue;
+            }
+            if (!role.empty()) {
+                if (b.kind != Block::Kind::Paragraph) error(n, "\"<!-- forslag til vedtak -->\" must stand before a paragraph");
+                b.role = std::move(role);
+                role.clear();
             }
             out.push_back(std::move(b));
         }

@@ -22,7 +22,8 @@ std::optional<std::string> renderMustache(const std::string& file, const std::st
 
 // Parses Markdown (CommonMark + GFM tables) into the document tree. A front matter block of
 // "key: value" lines between two "---" lines at the top becomes Document::meta. Special blocks:
-// "<!-- innhald -->" (table of contents) and "<!-- sideskift -->" (page break). Constructs the
+// "<!-- innhald -->" (table of contents), "<!-- sideskift -->" (page break) and "<!-- forslag til
+// vedtak -->" (the next paragraph is the proposed decision: Block::role). Constructs the
 // layout cannot render (images, raw HTML, code blocks) are diagnostics "file:line: ...".
 std::optional<doc::Document> parseMarkdown(const std::string& file, const std::string& markdown,
                                            Diagnostics& diags);

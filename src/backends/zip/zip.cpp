@@ -27,7 +27,7 @@ void write(const std::string& path, const std::vector<Entry>& entries, const Dat
             fail("cannot add " + e.name);
         }
         zip_uint64_t i = static_cast<zip_uint64_t>(idx);
-        if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, 1) != 0) fail("cannot set compression for " + e.name);
+        if (zip_set_file_compression(za, i, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, e.stored ? 0 : 1) != 0) fail("cannot set compression for " + e.name);
         if (zip_file_set_dostime(za, i, dosTime, dosDate, 0) != 0) fail("cannot set the date of " + e.name);
     }
     if (zip_close(za) != 0) fail("cannot write");

@@ -13,6 +13,7 @@ namespace dv::zip {
 struct Entry {
     std::string name;   // path inside the archive, UTF-8
     std::string bytes;
+    bool stored = false;  // not compressed (ODF requires it of its first entry, "mimetype")
 };
 
 // Writes the archive to `path`; throws std::runtime_error naming the path on failure.
