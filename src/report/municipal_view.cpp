@@ -98,6 +98,7 @@ Value bodiesValue(const Kommune& k) {
     o["leiar_genitiv_stor"] = capitalised(definite(b.chief)) + "s";  // bokmål: "Rådmannens"
     o["byraad"] = b.chief == "byråd";
     o["leiar_stadfesta"] = b.chiefConfirmed;
+    o["leiar_tittel"] = b.chief;                   // the signatory's title line: "rådmann", "byråd"
     return o;
 }
 
@@ -178,8 +179,23 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         v["kontaktperson"] = s.host.contact;
         v["epost"] = s.host.email;
         v["kommunar_tal"] = str(static_cast<long long>(in.kommunar.size()));
-        for (const Kommune& h : in.kommunar)
-            if (h.host) v["vert_styret"] = definite(h.bodies.council) + " i " + h.name;  // "bystyret i Bergen"
+        std::vector<std::string> steering;
+        v["vert_leiar_tittel"] = std::string();
+        for (const Kommune& h : in.kommunar) {
+            if (h.host) {
+                v["vert_styret"] = definite(h.bodies.council) + " i " + h.name;  // "bystyret i Bergen"
+                v["vert_leiar_tittel"] = h.bodies.chief;
+            } else if (h.steeringGroup) {
+                steering.push_back(h.name);
+            }
+        }
+        // The steering group's seats named by municipality (the agreement of 2020, seed 004);
+        // the joining word is the same in both målformer.
+        std::string names;
+        for (std::size_t n = 0; n < steering.size(); ++n)
+            names += (n == 0 ? "" : n + 1 == steering.size() ? " og " : ", ") + steering[n];
+        v["styringsgruppe_kommunar"] = names;
+        v["har_styringsgruppe_kommunar"] = !steering.empty();
 
         Value r = runde;
         if (hearing) {

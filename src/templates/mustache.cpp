@@ -231,7 +231,10 @@ std::string joinStandaloneTags(const std::string& src) {
             std::string inner = line.substr(a, b - a + 1);
             standalone = inner.find("{{", 2) == std::string::npos;  // exactly one tag on the line
         }
-        if (standalone && !out.empty() && out.back() == '\n') {
+        // After a blank line there is nothing to join to: the tag stays on its own line, which
+        // Mustache removes, and the blank line (a paragraph break) survives.
+        bool afterBlank = out.size() >= 2 && out[out.size() - 2] == '\n';
+        if (standalone && !out.empty() && out.back() == '\n' && !afterBlank) {
             out.pop_back();  // the tag moves to the end of the previous line
             out += line.substr(a, b - a + 1);
             if (nl != std::string::npos) out += '\n';

@@ -143,17 +143,17 @@ TEST_CASE("a template error fails the run with file:line:col, and OUT keeps its 
     TempDir tmp;
     fs::copy(kSource + "/templates", tmp / "templates", fs::copy_options::recursive);
     std::string md = readFile(tmp / "templates/nn/kunnskapsgrunnlag.md");
-    std::size_t at = md.find("{{medlemar_tal}}");
+    std::size_t at = md.find("{{medlemstal}}");
     REQUIRE(at != std::string::npos);
-    md.replace(at, 16, "{{medlemmar_tal}}");
+    md.replace(at, 14, "{{medlemstall}}");
     writeFile(tmp / "templates/nn/kunnskapsgrunnlag.md", md);
     fs::create_directories(tmp / "out");
     writeFile(tmp / "out/gammal.txt", "frå ei tidlegare køyring");
     std::string err;
     CHECK(runApp({"--inputs", kSource + "/inputs", "--templates", (tmp / "templates").string(), "--out",
                   (tmp / "out").string(), "kunnskapsgrunnlag"}, err) == 2);
-    CHECK(err.find("kunnskapsgrunnlag.md: 31:12: unknown tag") != std::string::npos);
-    CHECK(err.find("unknown tag \"{{medlemmar_tal}}\": the view has no value \"medlemmar_tal\" here (did you mean \"medlemar_tal\"?)") !=
+    CHECK(err.find("kunnskapsgrunnlag.md: 35:33: unknown tag") != std::string::npos);
+    CHECK(err.find("unknown tag \"{{medlemstall}}\": the view has no value \"medlemstall\" here (did you mean \"medlemstal\"?)") !=
           std::string::npos);
     CHECK(readFile(tmp / "out/gammal.txt") == "frå ei tidlegare køyring");
     CHECK_FALSE(fs::exists(tmp / "out/kunnskapsgrunnlag"));

@@ -247,3 +247,67 @@ TEST_CASE("issue 15: a name that Excel would read as a formula is neutralised in
     CHECK(has(list, "4634;\"'=HYPERLINK(\"\"x\"\")\";"));
     CHECK_FALSE(has(list, ";=HYPERLINK"));
 }
+
+TEST_CASE("issue 11: the agreement has every clause of the seed, the points of § 20-4 or § 19-4, and signatures before the appendices", "[municipal]") {
+    // the decision round 2025: an administrative host-municipality cooperation (kommunelova ch. 20)
+    std::string m = decision("avtalar/avtale-4634-masfjorden.pdf");
+    // § 20-4: the participants, the host, the tasks and authority left to it, the costs, changes,
+    // withdrawal and dissolution, duration
+    CHECK(has(m, "Deltakarane i samarbeidet er dei kommunane i Vestland som har signert avtalen"));
+    CHECK(has(m, "med Bergen kommune som vertskommune"));
+    CHECK(has(m, "Oppgåver og mynde lagde til vertskommunen."));
+    CHECK(has(m, "Vertskommunen får ikkje mynde til å gjere vedtak i enkeltsaker eller saker av prinsipiell betydning"));
+    CHECK(has(m, "Finansiering Grunnfinansieringa dekkjer drifta av sekretariatet"));
+    CHECK(has(m, "Varigheit Avtalen gjeld frå 1. august 2025."));
+    // changes as the seed has them: in writing, agreed by all parties
+    CHECK(has(m, "Alle endringar i avtalen skal gjerast skriftleg og krev semje mellom alle partane."));
+    CHECK(has(m, "Uttreding og avvikling Ein deltakar kan tre ut av samarbeidet ved å seie opp avtalen skriftleg til vertskommunen"));
+    CHECK(has(m, "Tvistar Usemje om korleis avtalen skal forståast"));
+    // the steering group (seed 004): chair, composition, quarterly meetings, decisions
+    CHECK(has(m, "Styringsgruppa er leidd av ein representant for Bergen kommune"));
+    CHECK(has(m, "ein frå kvar av Bjørnafjorden, Øygarden, Askøy og Alver"));
+    CHECK(has(m, "KS og Statsforvaltaren i Vestland har kvar ein observatør"));
+    CHECK(has(m, "Styringsgruppa møtest kvart kvartal"));
+    CHECK(has(m, "vert ho ikkje samd, avgjer leiaren"));
+    // the secretariat's functions, faggrupper and projects, the joint contribution of an IKT cooperation
+    for (const char* f : {"budsjett, budsjettoppfølging og tildeling av midlar", "dokumenthandtering og arkiv",
+                          "Styringsgruppa avgjer om ei faggruppe skal skipast", "Kvart prosjekt er leidd av ein part",
+                          "eitt felles bidrag gjennom IKT-samarbeidet", "ikkje meirverdiavgiftspliktige"}) {
+        INFO(f);
+        CHECK(has(m, f));
+    }
+    // nothing of the other model
+    CHECK_FALSE(has(m, "Representantskapet"));
+    CHECK_FALSE(has(m, "Innskotsplikt"));
+    // signatures after the text and before the appendices, one block per party with name and title
+    std::size_t sig = m.find("Underskrifter");
+    REQUIRE(sig != std::string::npos);
+    CHECK(sig < m.find("Vedlegg 1: Organisering av samarbeidet"));
+    CHECK(sig > m.find("Tvistar"));
+    CHECK(has(m, "For Bergen kommune"));
+    CHECK(has(m, "For Masfjorden kommune"));
+    CHECK(m.find("Namn med blokkbokstavar") != m.rfind("Namn med blokkbokstavar"));  // two blocks
+    CHECK(has(m, "Tittel: rådmann"));
+    CHECK(has(m, "Tittel: byråd"));
+    // the invented phases are gone from the project appendix
+    std::string alver = decision("avtalar/avtale-4631-alver.pdf");
+    CHECK(has(alver, "Vedlegg 2: prosjekt Alver kommune er med i"));
+    CHECK_FALSE(has(alver, "Fase"));
+
+    // the hearing's draft: a kommunalt oppgåvefellesskap (ch. 19) changes every paragraph it must
+    std::string d = text("avtalar/avtale-4634-masfjorden.pdf");
+    CHECK(has(d, "kommunalt oppgåvefellesskap etter kommunelova kapittel 19 med namnet DigiVestland"));
+    CHECK(has(d, "Bergen kommune er kontorkommune"));
+    CHECK(has(d, "Representantskapet er det øvste organet. Kvar deltakarkommune har minst eitt medlem"));
+    CHECK(has(d, "Styringsgruppa har det myndet representantskapet delegerer til ho."));
+    CHECK(has(d, "Innskotsplikt og ansvar."));
+    CHECK(has(d, "Endringar i det obligatoriske innhaldet i avtalen, mellom anna innskotsplikta, må vedtakast av kommunestyret"));
+    CHECK(has(d, "seie opp avtalen skriftleg til representantskapet"));
+    CHECK_FALSE(has(d, "Oppgåver og mynde lagde til vertskommunen"));
+    CHECK_FALSE(has(d, "meirverdiavgiftspliktige"));
+    // Bergen (bokmål) signs once, as the host
+    std::string bergen = decision("avtalar/avtale-4601-bergen.pdf");
+    CHECK(has(bergen, "Navn med blokkbokstaver"));
+    CHECK(bergen.find("Navn med blokkbokstaver") == bergen.rfind("Navn med blokkbokstaver"));
+    CHECK(has(bergen, "Alle endringer i avtalen skal gjøres skriftlig og krever enighet mellom alle partene."));
+}

@@ -109,6 +109,13 @@ TEST_CASE("mustache: section lines leave no blank line in tables and keep paragr
                                     v, d);
     REQUIRE(out);
     CHECK(*out == "| a |\n|---|\n| 1 |\n| 2 |\n| slutt |\n\nAvsnitt ein.\nMed.\n\nAvsnitt to.\n");
+    // a section that opens after a blank line keeps the blank line: its text is a paragraph of
+    // its own, not the lazy continuation of the list item or paragraph before (issue 11)
+    auto after = tmpl::renderMustache("t.md", "1. punkt\n\n{{#ja}}\nEige avsnitt.\n{{/ja}}\n\n{{#nei}}\nBorte.\n{{/nei}}\nSlutt.\n", v, d);
+    REQUIRE(after);
+    CHECK(after->find("1. punkt\n\nEige avsnitt.\n") == 0);
+    CHECK(after->find("Borte") == std::string::npos);
+    CHECK(after->find("\n\nSlutt.\n") != std::string::npos);
 }
 
 TEST_CASE("issue 10: a value the inputs do not give never renders as nothing: file, line:col and its name") {
