@@ -75,6 +75,20 @@ const std::string kSoftHyphen = "\u00AD";
 // they are broken between characters. Keeps hyphenation linear in the text's length.
 constexpr std::size_t kMaxHyphenatedBytes = 80;
 
+// Proper names are not hyphenated ("Ber-gen"); a capitalised word is taken for one (a sentence
+// start loses a break point, a name never gets a wrong one). ASCII and Latin-1 capitals: the
+// hyphenation patterns know no other letters.
+bool capitalised(const std::string& w, std::size_t at) {
+    if (at >= w.size()) return false;
+    unsigned char c = static_cast<unsigned char>(w[at]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c == 0xC3 && at + 1 < w.size()) {
+        unsigned char d = static_cast<unsigned char>(w[at + 1]);
+        return d >= 0x80 && d <= 0x9E && d != 0x97;  // À–Þ without ×
+    }
+    return false;
+}
+
 struct Point {
     std::size_t part, offset;
     bool addHyphen;
@@ -98,7 +112,7 @@ std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, co
                 while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
                 std::size_t lead = 0;
                 while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
-                if (core - lead <= kMaxHyphenatedBytes)
+                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead))
                     for (std::size_t off : hyph->points(stem.substr(lead, core - lead))) pts.push_back({p, s + lead + off, true});
                 s = e + 1;
             }
