@@ -154,7 +154,7 @@ private:
             }
             Face f = faceFor(head, i);
             checkCoverage(i.text, f, line);
-            out.push_back({i.text, f, size, i.link});
+            out.push_back({bindNoBreakSpaces(i.text), f, size, i.link});
         }
         return out;
     }
@@ -529,7 +529,7 @@ private:
             Face f = hd.level == 1 ? BodyBold : BodyRegular;
             std::string page = h < headingPages_.size() ? std::to_string(headingPages_[h] + 1) : "0";
             double pw = textWidth(m_, f, size, page);
-            auto lines = breakLines({{hd.text, f, size, {}}}, width - indent - 40, Alignment::Left, m_, &hy_);
+            auto lines = breakLines({{bindNoBreakSpaces(hd.text), f, size, {}}}, width - indent - 40, Alignment::Left, m_, &hy_);
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 VItem it;
                 it.height = lh;
@@ -591,7 +591,7 @@ private:
             if (m == d_.meta.end() || m->second.empty()) return;
             checkCoverage(m->second, f, 1);
             int n = node(type, 0);
-            auto lines = breakLines({{m->second, f, size, {}}}, width_, Alignment::Left, m_, &hy_);
+            auto lines = breakLines({{bindNoBreakSpaces(m->second), f, size, {}}}, width_, Alignment::Left, m_, &hy_);
             Chunk c = chunk(n);
             for (const SetLine& l : lines) {
                 for (TextRun r : l.runs) {

@@ -141,5 +141,7 @@ enum class Alignment { Justify, Left, Right, Center };
 std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width, Alignment align,
                                 const Metrics& m, const Hyphenator* hyph);
 double textWidth(const Metrics& m, Face f, double size, const std::string& utf8);
+// The no-break rules (nobreak.cpp): spaces that must not break become U+00A0.
+std::string bindNoBreakSpaces(const std::string& text);
 
 }  // namespace dv::layout

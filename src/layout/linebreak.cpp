@@ -1,14 +1,15 @@
-// Line breaking: first fit over words, with Norwegian hyphenation when the next word does not
-// fit, explicit hyphens as break points, and a character-level break for a word longer than the
-// line. Justified lines spread the slack over the spaces; the last line is set ragged.
+// Line breaking: words and spaces (atoms), their break points, setting a line, and first fit
+// (ragged text, and justified text that total fit cannot set: a word wider than the line is
+// broken at hyphenation points, else between characters). Justified lines spread the slack
+// over the spaces; the last line is set ragged. Total fit is in totalfit.cpp.
 #include <algorithm>
 #include <cstring>
 #include <optional>
 
-#include "layout/layout.h"
+#include "layout/lines.h"
 
 namespace dv::layout {
-namespace {
+namespace detail {
 
 constexpr double kEps = 1e-6;
 
@@ -21,12 +22,6 @@ char32_t decode(const std::string& s, std::size_t i, std::size_t& len) {
     len = 4;
     return ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
 }
-
-struct Atom {
-    enum Kind { Word, Space, Break } kind = Word;
-    std::vector<Fragment> parts;  // Word: the styled pieces; Space: one piece " "
-    double width = 0;
-};
 
 double partsWidth(const std::vector<Fragment>& parts, const Metrics& m) {
     double w = 0;
@@ -67,18 +62,23 @@ struct Split {
     std::vector<Fragment> head, tail;
 };
 
-// The soft hyphen ends a line broken inside a word: drawn as a hyphen (the fonts give U+00AD the
-// hyphen's glyph), extracted as U+00AD, so text extraction and screen readers rejoin the word
-// (ISO 32000-1 14.8.2.2.3).
-const std::string kSoftHyphen = "\u00AD";
 // Longer "words" are not words (a pasted identifier, a run of letters): libhyphen is not asked,
 // they are broken between characters. Keeps hyphenation linear in the text's length.
 constexpr std::size_t kMaxHyphenatedBytes = 80;
 
-struct Point {
-    std::size_t part, offset;
-    bool addHyphen;
-};
+// Proper names are not hyphenated ("Ber-gen"); a capitalised word is taken for one (a sentence
+// start loses a break point, a name never gets a wrong one). ASCII and Latin-1 capitals: the
+// hyphenation patterns know no other letters.
+bool capitalised(const std::string& w, std::size_t at) {
+    if (at >= w.size()) return false;
+    unsigned char c = static_cast<unsigned char>(w[at]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c == 0xC3 && at + 1 < w.size()) {
+        unsigned char d = static_cast<unsigned char>(w[at + 1]);
+        return d >= 0x80 && d <= 0x9E && d != 0x97;  // À–Þ without ×
+    }
+    return false;
+}
 
 std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, const Hyphenator* hyph) {
     std::vector<Point> pts;
@@ -98,7 +98,7 @@ std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, co
                 while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
                 std::size_t lead = 0;
                 while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
-                if (core - lead <= kMaxHyphenatedBytes)
+                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead))
                     for (std::size_t off : hyph->points(stem.substr(lead, core - lead))) pts.push_back({p, s + lead + off, true});
                 s = e + 1;
             }
@@ -184,12 +184,14 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     double extra = 0, x = 0;
     if (align == Alignment::Justify && !last && spaces > 0) {
         extra = (width - natural) / spaces;
-        // A line that would need gaps of more than three spaces (a long unbreakable word such as
-        // an e-mail address pushed to the next line) is set ragged instead of torn apart.
+        // A line that would need gaps wider than two spaces (a long unbreakable word such as an
+        // e-mail address pushed to the next line, in text total fit could not set) is set
+        // ragged instead of torn apart. Total fit's lines stay within the limit by construction.
         double spaceWidth = 0;
         for (const Atom& a : atoms)
             if (a.kind == Atom::Space) spaceWidth = std::max(spaceWidth, a.width);
-        if (extra > 2 * spaceWidth) extra = 0;
+        if (extra > spaceWidth + kEps) extra = 0;
+        line.width = natural + extra * spaces;  // as set: shrunk or stretched to the measure
     }
     if (align == Alignment::Right) x = width - natural;
     if (align == Alignment::Center) x = (width - natural) / 2;
@@ -231,7 +233,9 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     return line;
 }
 
-}  // namespace
+}  // namespace detail
+
+using namespace detail;
 
 double textWidth(const Metrics& m, Face f, double size, const std::string& s) {
     double w = 0;
@@ -243,6 +247,16 @@ double textWidth(const Metrics& m, Face f, double size, const std::string& s) {
 std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width, Alignment align,
                                 const Metrics& m, const Hyphenator* hyph) {
     width = std::max(width, 0.0);  // a measure below zero (a squeezed column) sets one character a line
+    std::vector<Atom> atoms = atomize(frags, m);
+    if (align == Alignment::Justify)
+        if (auto lines = totalFit(atoms, width, m, hyph)) return std::move(*lines);
+    return firstFit(atoms, width, align, m, hyph);
+}
+
+namespace detail {
+
+std::vector<SetLine> firstFit(const std::vector<Atom>& atoms, double width, Alignment align, const Metrics& m,
+                              const Hyphenator* hyph) {
     std::vector<SetLine> lines;
     std::vector<Atom> cur;
     double curW = 0;
@@ -253,7 +267,6 @@ std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width
         curW = 0;
         pendingSpace = nullptr;
     };
-    std::vector<Atom> atoms = atomize(frags, m);
     for (const Atom& a : atoms) {
         if (a.kind == Atom::Break) {
             flush(true, true);
@@ -289,4 +302,5 @@ std::vector<SetLine> breakLines(const std::vector<Fragment>& frags, double width
     return lines;
 }
 
+}  // namespace detail
 }  // namespace dv::layout

@@ -260,3 +260,28 @@ TEST_CASE("headings stay with the text that follows; a missing glyph is an error
     REQUIRE(d2.size() == 1);
     CHECK(d2.format().rfind("t.md: 7: character U+2603 \"\u2603\" is not in the font mono.ttf", 0) == 0);
 }
+
+TEST_CASE("no-break rules: dates, amounts, number groups and paragraph signs stay together") {
+    const std::string nb = "\u00A0";
+    CHECK(bindNoBreakSpaces("innan 31. mai 2025 kl. 12") == "innan 31." + nb + "mai" + nb + "2025 kl. 12");
+    CHECK(bindNoBreakSpaces("betaler kr 133 820 i året") == "betaler kr" + nb + "133" + nb + "820 i året");
+    CHECK(bindNoBreakSpaces("Sum 10 371 420 kr.") == "Sum 10" + nb + "371" + nb + "420" + nb + "kr.");
+    CHECK(bindNoBreakSpaces("etter § 20-1 i lova") == "etter §" + nb + "20-1 i lova");
+    CHECK(bindNoBreakSpaces("(1. januar 2025)") == "(1." + nb + "januar" + nb + "2025)");
+    // not numbers that only happen to stand side by side: a year and an amount, a count of digits ≠ 3
+    CHECK(bindNoBreakSpaces("i 2021 100 000 kroner") == "i 2021 100" + nb + "000 kroner");
+    CHECK(bindNoBreakSpaces("kapittel 20 og 19") == "kapittel 20 og 19");
+    CHECK(bindNoBreakSpaces("mai er fin") == "mai er fin");
+    CHECK(bindNoBreakSpaces("") == "");
+}
+
+TEST_CASE("hyphenation: capitalised words (names) are not hyphenated, lower-case words are") {
+    Mono m;
+    // 20 characters a line: "Samarbeid med Kommunesamarbeidet" cannot hyphenate the name
+    auto lines = breakLines(text("Avtale Masfjordenkommune"), 100, Alignment::Left, m, &nb());
+    REQUIRE(lines.size() == 2);
+    CHECK(lineText(lines[0]) == "Avtale ");
+    CHECK(lineText(lines[1]) == "Masfjordenkommune");
+    auto lower = breakLines(text("Avtale masfjordenkommune"), 100, Alignment::Left, m, &nb());
+    CHECK(lineText(lower[0]).find("\u00AD") != std::string::npos);
+}

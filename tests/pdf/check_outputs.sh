@@ -68,6 +68,32 @@ for f in "$work"/a/kunnskapsgrunnlag/*.pdf; do
     grep -qF -- "$want" <<<"$txt" || { echo "FAIL: ${f#$work/}: pdftotext does not give \"$want\""; rc=1; }
   done
 done
+# Accessible down to the word (issue 14), with the independent checker in ../shared/tools/pdf:
+# no FAIL, and none of these WARN kinds: words run together between marked-content sequences,
+# TOCI content, lists without ListNumbering, untyped pagination artifacts, empty header cells
+# (the word-break check reads text in structure order: "kommunePostmottak", "Innleiing5").
+# Line-break hyphens are soft (U+00AD): the checker FAILs a hard one; pdftotext must show soft ones.
+ua="$src/../shared/tools/pdf/ua_check.py"
+words=( "$work"/a/kunnskapsgrunnlag/*.pdf "$work"/a/saksframlegg/saksframlegg-4634-*.pdf "$work"/a/folgjebrev/folgjebrev-4634-*.pdf
+        "$work"/a/avtalar/avtale-4601-*.pdf "$work"/h/folgjebrev/folgjebrev-4634-*.pdf "$work"/a/fakturaer/2026/faktura-*-4634-*.pdf )
+if [ -f "$ua" ]; then
+  for f in "${words[@]}"; do
+    rel="${f#$work/}"
+    /usr/bin/python3 "$ua" "$f" > "$work/ua.log" 2>&1
+    bad="$(grep -E '^FAIL|^WARN .*(word breaks|TOCI content|ListNumbering|14\.8\.2\.2\.2|empty TH)' "$work/ua.log")"
+    [ -z "$bad" ] || { echo "FAIL: $rel: ua_check.py:"; echo "$bad" | cut -c1-300 | head -5; rc=1; }
+    grep -q '^--- ' "$work/ua.log" || { echo "FAIL: $rel: ua_check.py did not finish"; tail -3 "$work/ua.log"; rc=1; }
+  done
+else
+  echo "FAIL: $ua not found (../shared beside the checkout)"; rc=1
+fi
+for f in "$work"/a/kunnskapsgrunnlag/*.pdf; do
+  soft="$(pdftotext -raw -enc UTF-8 "$f" - | grep -c $'\xc2\xad$')"
+  [ "$soft" -gt 0 ] || { echo "FAIL: ${f#$work/}: no line ends in a soft hyphen (U+00AD) in the text layer"; rc=1; }
+  # a contents entry and its page number are two words ("1 Innleiing 5", not "Innleiing5")
+  pdftotext -raw -enc UTF-8 "$f" - | grep -qE '^1 Inn(leiing|ledning) [.]' \
+    || { echo "FAIL: ${f#$work/}: the first contents entry is not followed by a space"; rc=1; }
+done
 # decision round: 2 knowledge bases + 3×43 loose + 4×43 in packages + 42 invoices; hearing: 43 letters + 5×43 in packages
 [ "$n" -ge 603 ] || { echo "FAIL: expected 345 PDFs of the decision round and invoicing year and 258 of the hearing, found $n"; rc=1; }
 [ $rc = 0 ] && echo "OK: $n PDFs ($u distinct) pass qpdf, pdffonts and pdfcheck.py; ${#full[@]} pass the full validate.sh; runs are reproducible"
