@@ -213,7 +213,7 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         kv["organ"] = bodiesValue(k);
         v["kommune"] = kv;
 
-        // The municipality's amount in each year of the occasion, and the whole table.
+        // The municipality's amount in each year of the occasion.
         List own;
         for (std::size_t y = 0; y < years.size(); ++y) {
             const ModelView& ym = years[y];
@@ -226,13 +226,8 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
             e["modell"] = fundingModelValue(ym);
             e["modell_stadfesta"] = ym.model->confirmed && ym.model->status == "vedteke";
             e["siste"] = y + 1 == years.size();
-            List table;
-            for (std::size_t j = 0; j < ym.run.rows.size(); ++j) {
-                Value row = contributionValue(ym.run.rows[j], in);
-                row["usikkert"] = uncertainty(ym.run.rows[j], ym, *ym.run.rows[j].kommune, ym.run.year);
-                table.push_back(row);
-            }
-            e["kommunar"] = table;
+            // Its own figures and the totals (in "modell"), not the whole table: a view per
+            // municipality that held every row would make the run quadratic in their number.
             own.push_back(e);
         }
         v["aar"] = own;
