@@ -74,8 +74,11 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Timings in-process (digivestland-bench), then `all` for 430 and 4 300 synthetic municipalities
+# with wall time and peak memory (tests/bench/scale.py; about 15 minutes on 2 cores).
 bench: build
 	$(BUILD_DIR)/digivestland-bench .
+	python3 tests/bench/scale.py $(BUILD_DIR)/digivestland . $(BENCH_SIZES)
 
 # A fresh Debian bookworm root (mmdebstrap) clones the current commit and runs `make` and
 # `make test` as README.md says; see tests/clean-room/run.sh. Needs root (or sudo).
