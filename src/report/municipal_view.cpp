@@ -161,7 +161,11 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
     runde["vertskommunevedtak"] = occasion.hostDecision ? norsk::date(*occasion.hostDecision) : std::string();
     runde["svar_til"] = occasion.returnTo;
 
+    const Kommune* host = nullptr;  // found once: a lookup per municipality would be quadratic
+    for (const Kommune& h : in.kommunar)
+        if (h.host) host = &h;
     std::vector<MunicipalView> out;
+    out.reserve(in.kommunar.size());
     for (std::size_t i = 0; i < in.kommunar.size(); ++i) {
         const Kommune& k = in.kommunar[i];
         MunicipalView mv;
@@ -178,8 +182,7 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         v["kontaktperson"] = s.host.contact;
         v["epost"] = s.host.email;
         v["kommunar_tal"] = str(static_cast<long long>(in.kommunar.size()));
-        for (const Kommune& h : in.kommunar)
-            if (h.host) v["vert_styret"] = definite(h.bodies.council) + " i " + h.name;  // "bystyret i Bergen"
+        if (host) v["vert_styret"] = definite(host->bodies.council) + " i " + host->name;  // "bystyret i Bergen"
 
         Value r = runde;
         if (hearing) {
