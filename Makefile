@@ -1,7 +1,7 @@
 # Two set-up commands (see README.md):
 #   make        install missing Debian packages, build, run the whole pipeline on inputs/ into outputs/
 #   make test   the same set-up, then the tests through ctest
-# Other targets: build, deps, bench, clean, clean-room (a fresh Debian root runs the two commands).
+# Other targets: build, deps, bench, fuzz, clean, clean-room (a fresh Debian root runs the two commands).
 #
 # Every step can be run again after it failed or was interrupted, without `make clean`: the
 # package step and the configure step each leave their stamp in $(BUILD_DIR) only when they
@@ -20,7 +20,8 @@ PACKAGES := build-essential cmake pkg-config \
   fonts-dejavu-core fonts-dejavu-extra icc-profiles-free \
   libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils unzip qpdf poppler-utils python3 python3-jsonschema \
   mupdf-tools ghostscript python3-pikepdf python3-fonttools \
-  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
+  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless \
+  clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Wait for another apt or dpkg run to finish instead of failing at once on its lock.
@@ -28,7 +29,7 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout
 CONFIGURE := cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 CACHE := $(BUILD_DIR)/CMakeCache.txt
 
-.PHONY: all run build deps test bench clean clean-room force-configure
+.PHONY: all run build deps test bench fuzz clean clean-room force-configure
 
 all: run
 
@@ -74,8 +75,17 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Timings in-process (digivestland-bench), then `all` for 430 and 4 300 synthetic municipalities
+# with wall time and peak memory (tests/bench/scale.py; about 15 minutes on 2 cores).
+# libFuzzer harnesses for the JSON input loader and the template engine under ASan and UBSan,
+# FUZZ_SECONDS each (tests/fuzz/run.sh); exit 0 means no finding.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	nice sh tests/fuzz/run.sh . $(BUILD_DIR) $(FUZZ_SECONDS)
+
 bench: build
 	$(BUILD_DIR)/digivestland-bench .
+	python3 tests/bench/scale.py $(BUILD_DIR)/digivestland . $(BENCH_SIZES)
 
 # A fresh Debian bookworm root (mmdebstrap) clones the current commit and runs `make` and
 # `make test` as README.md says; see tests/clean-room/run.sh. Needs root (or sudo).

@@ -70,8 +70,9 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     list << "\xEF\xBB\xBF"  // BOM: Excel then reads the file as UTF-8
          << "kommunenummer;kommune;organisasjonsnummer;malform;pakke;bytes;sha256\r\n";
 
-    // Render every municipality's PDFs in parallel (one worker per core); write them in input
-    // order afterwards, so the outputs do not depend on the scheduling.
+    // Render the municipalities' PDFs in parallel (one worker per core), a batch at a time, and
+    // write each batch in input order, so the outputs do not depend on the scheduling and memory
+    // holds one batch's documents, not every municipality's.
     struct Rendered {
         std::string agreement, caseDoc, letter, appendix;
     };
@@ -84,7 +85,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     if (sets && hearing) {
         for (const MunicipalView& mv : *views) knowledgeFor(mv.language);  // before the workers start
     }
-    parallelFor(views->size(), [&](std::size_t i) {
+    auto renderOne = [&](std::size_t i) {
         const MunicipalView& mv = (*views)[i];
         const Kommune& k = *mv.kommune;
         auto render = [&](const std::string& name, const std::string& what) {
@@ -102,9 +103,9 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
             r.letter = render("folgjebrev" + kind, "følgjebrev");
             r.appendix = render("finansieringsvedlegg", "finansieringsvedlegg");
         }
-    });
+    };
 
-    for (std::size_t i = 0; i < views->size(); ++i) {
+    auto writeOne = [&](std::size_t i) {
         const MunicipalView& mv = (*views)[i];
         const Kommune& k = *mv.kommune;
         Rendered& r = rendered[i];
@@ -127,7 +128,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
             docs.push_back({"finansieringsvedlegg", &r.appendix, "finansieringsvedlegg", nullptr});
             files += dispatches->add(mv, docs, staging);
         }
-        if (!t.packages) continue;
+        if (!t.packages) return;
         std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
         staging.put(letterRel, r.letter, "folgjebrev", k.kommunenummer);
         ++files;
@@ -156,6 +157,15 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         list << k.kommunenummer << ';' << csv(k.name) << ';' << k.orgnr << ';'
              << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csv(rel.substr(rel.find('/') + 1)) << ';'
              << zipBytes.size() << ';' << sha256Hex(zipBytes) << "\r\n";
+    };
+    constexpr std::size_t kBatch = 16;
+    for (std::size_t b = 0; b < views->size(); b += kBatch) {
+        std::size_t n = std::min(kBatch, views->size() - b);
+        parallelFor(n, [&](std::size_t j) { renderOne(b + j); });
+        for (std::size_t i = b; i < b + n; ++i) {
+            writeOne(i);
+            rendered[i] = Rendered{};
+        }
     }
     if (dispatches) files += dispatches->finish(staging);
     if (t.packages) {

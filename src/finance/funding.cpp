@@ -231,10 +231,14 @@ ProjectionRun project(const Inputs& in, const FundingModel& model, const Funding
             long pop = b.population;
             for (const auto& [date, value] : k.population)
                 if (date <= Date{y - 1, 1, 1}) pop = value;  // latest known, held constant after
-            Contribution c = contributionFor(k, pop, b.months > 0 ? 12 : 0, py.params, model.hostPays);
+            // Members who leave stop paying and joiners start: the months of that year's membership.
+            int months = membershipMonths(k, y);
+            Contribution c = contributionFor(k, pop, months, py.params, model.hostPays);
             py.amounts.push_back(c.amount);
+            py.months.push_back(months);
             py.total += c.amount;
-            if (c.limit == Limit::Cap) {
+            // At the cap: the year's amount is the cap (a part year's amount is below it).
+            if (c.limit == Limit::Cap && months == 12) {
                 ++py.atCap;
                 if (!out.firstYearAtCap[i]) out.firstYearAtCap[i] = y;
             }

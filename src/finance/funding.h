@@ -120,6 +120,7 @@ struct ProjectionYear {
     int year = 0;
     Parameters params;
     std::vector<Money> amounts;  // per municipality, input order; zero for non-payers
+    std::vector<int> months;     // per municipality: its months of membership that year
     int atCap = 0;
     Money total;
 };

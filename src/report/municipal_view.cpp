@@ -162,7 +162,21 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
     runde["vertskommunevedtak"] = occasion.hostDecision ? norsk::date(*occasion.hostDecision) : std::string();
     runde["svar_til"] = occasion.returnTo;
 
+    const Kommune* host = nullptr;  // found once: a lookup per municipality would be quadratic
+    for (const Kommune& h : in.kommunar)
+        if (h.host) host = &h;
+    // The steering group's seats named by municipality (the agreement of 2020, seed 004), once for
+    // every view; the joining word is the same in both målformer.
+    std::string steeringNames;
+    {
+        std::vector<std::string> steering;
+        for (const Kommune& h : in.kommunar)
+            if (!h.host && h.steeringGroup) steering.push_back(h.name);
+        for (std::size_t n = 0; n < steering.size(); ++n)
+            steeringNames += (n == 0 ? "" : n + 1 == steering.size() ? " og " : ", ") + steering[n];
+    }
     std::vector<MunicipalView> out;
+    out.reserve(in.kommunar.size());
     for (std::size_t i = 0; i < in.kommunar.size(); ++i) {
         const Kommune& k = in.kommunar[i];
         MunicipalView mv;
@@ -179,23 +193,10 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         v["kontaktperson"] = s.host.contact;
         v["epost"] = s.host.email;
         v["kommunar_tal"] = str(static_cast<long long>(in.kommunar.size()));
-        std::vector<std::string> steering;
-        v["vert_leiar_tittel"] = std::string();
-        for (const Kommune& h : in.kommunar) {
-            if (h.host) {
-                v["vert_styret"] = definite(h.bodies.council) + " i " + h.name;  // "bystyret i Bergen"
-                v["vert_leiar_tittel"] = h.bodies.chief;
-            } else if (h.steeringGroup) {
-                steering.push_back(h.name);
-            }
-        }
-        // The steering group's seats named by municipality (the agreement of 2020, seed 004);
-        // the joining word is the same in both målformer.
-        std::string names;
-        for (std::size_t n = 0; n < steering.size(); ++n)
-            names += (n == 0 ? "" : n + 1 == steering.size() ? " og " : ", ") + steering[n];
-        v["styringsgruppe_kommunar"] = names;
-        v["har_styringsgruppe_kommunar"] = !steering.empty();
+        v["vert_leiar_tittel"] = host ? host->bodies.chief : std::string();
+        if (host) v["vert_styret"] = definite(host->bodies.council) + " i " + host->name;  // "bystyret i Bergen"
+        v["styringsgruppe_kommunar"] = steeringNames;
+        v["har_styringsgruppe_kommunar"] = !steeringNames.empty();
 
         Value r = runde;
         if (hearing) {
@@ -229,7 +230,7 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
         kv["organ"] = bodiesValue(k);
         v["kommune"] = kv;
 
-        // The municipality's amount in each year of the occasion, and the whole table.
+        // The municipality's amount in each year of the occasion.
         List own;
         for (std::size_t y = 0; y < years.size(); ++y) {
             const ModelView& ym = years[y];
@@ -242,13 +243,8 @@ std::optional<std::vector<MunicipalView>> buildMunicipalViews(const Inputs& in, 
             e["modell"] = fundingModelValue(ym);
             e["modell_stadfesta"] = ym.model->confirmed && ym.model->status == "vedteke";
             e["siste"] = y + 1 == years.size();
-            List table;
-            for (std::size_t j = 0; j < ym.run.rows.size(); ++j) {
-                Value row = contributionValue(ym.run.rows[j], in);
-                row["usikkert"] = uncertainty(ym.run.rows[j], ym, *ym.run.rows[j].kommune, ym.run.year);
-                table.push_back(row);
-            }
-            e["kommunar"] = table;
+            // Its own figures and the totals (in "modell"), not the whole table: a view per
+            // municipality that held every row would make the run quadratic in their number.
             own.push_back(e);
         }
         v["aar"] = own;

@@ -255,3 +255,36 @@ TEST_CASE("issue 10: assumed population is used, marked, and a missing year is o
     CHECK(missing.format().find("kommunar.json: /kommunar: no municipality has a population for 2026-01-01, which budget year 2027 needs") !=
           std::string::npos);
 }
+
+TEST_CASE("issue 15: the projection follows membership: leavers stop paying, joiners start", "[funding][projection]") {
+    // Three municipalities, base year 2021, projected to 2024, nothing indexed: a member all
+    // along, one that leaves at the end of 2022, one that joins on 1 July 2023; and the host.
+    Inputs in;
+    auto add = [&](const std::string& nr, long pop, Date from, std::optional<Date> to, bool host = false) {
+        Kommune k = member(pop);
+        k.kommunenummer = nr;
+        k.host = host;
+        k.memberships = {{from, to, true, ""}};
+        in.kommunar.push_back(k);
+    };
+    add("0001", 1'000, Date{2021, 1, 1}, std::nullopt);
+    add("0002", 2'000, Date{2021, 1, 1}, Date{2022, 12, 31});
+    add("0003", 3'000, Date{2023, 7, 1}, std::nullopt);
+    add("0004", 50'000, Date{2021, 1, 1}, std::nullopt, true);
+    FundingModel m = model2021();
+    Diagnostics d;
+    FundingRun base = computeFunding(in, m, 2021, paramsOf(m), d);
+    REQUIRE(d.empty());
+    CHECK(base.rows[2].amount == Money{});  // not yet a member in 2021
+    auto pr = project(in, m, base, Projection{3, 0, Indexation{}, {}});
+    REQUIRE(pr.years.size() == 3);
+    // 2022: the first two pay a whole year (120 000 and 140 000), the joiner nothing yet.
+    CHECK(pr.years[0].amounts == std::vector<Money>{Money::kroner(120'000), Money::kroner(140'000), Money{}, Money{}});
+    CHECK(pr.years[0].months == std::vector<int>{12, 12, 0, 12});
+    // 2023: the leaver pays nothing; the joiner 160 000 × 6/12 = 80 000.
+    CHECK(pr.years[1].amounts == std::vector<Money>{Money::kroner(120'000), Money{}, Money::kroner(80'000), Money{}});
+    CHECK(pr.years[1].total == Money::kroner(200'000));
+    // 2024: the joiner's whole year.
+    CHECK(pr.years[2].amounts[2] == Money::kroner(160'000));
+    CHECK(pr.years[2].total == Money::kroner(280'000));
+}

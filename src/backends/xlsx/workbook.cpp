@@ -613,7 +613,6 @@ private:
             str(ws, r, 0, b.kommune->kommunenummer);
             str(ws, r, 1, b.kommune->name);
             formula(ws, r, c0, cs + cellRef(first_ + i, cAmount), num(b.amount), money_);
-            std::string payer = cs + cellRef(first_ + i, cPayer) + "=\"" + L("ja") + "\"";
             for (int j = 0; j < ny; ++j) {
                 int c = c0 + 1 + j;
                 int y = pr.years[j].year;
@@ -629,8 +628,16 @@ private:
                 for (int t = 0; t + 1 < nt; ++t) p.limits.push_back(current_.limits[t]);
                 if (base.params.floor) p.floor = cellRef(rFloor, c);
                 if (base.params.cap) p.cap = cellRef(rCap, c);
-                formula(ws, r, c, "IF(" + payer + "," + limited(p, p.fixed + "+" + tierFormula(p, pop)) + ",0)",
-                        num(pr.years[j].amounts[i]), money_);
+                // That year's months of membership (a leaver pays nothing, a joiner from the month
+                // it joins), as finance::project computes them.
+                const int months = pr.years[j].months[i];
+                const bool payerY = months > 0 && (v_.current.model->hostPays || !b.kommune->host);
+                std::string annual = limited(p, p.fixed + "+" + tierFormula(p, pop));
+                if (!payerY)
+                    number(ws, r, c, 0, money_);
+                else
+                    formula(ws, r, c, months == 12 ? annual : "ROUND(" + annual + "*" + std::to_string(months) + "/12,2)",
+                            num(pr.years[j].amounts[i]), money_);
             }
             // First year at the cap, "" if never within the horizon: the base year if the
             // municipality is at the cap on the contribution sheet (its amount there is for its
