@@ -130,6 +130,19 @@ Options parse(const std::vector<std::string>& args) {
     }
     if (std::filesystem::exists(o.out) && !std::filesystem::is_directory(o.out))
         throw UsageError{"--out " + o.out + " is a file, not a directory"};
+    // OUT is replaced as a whole by each run: it must not hold what the run reads or stands in.
+    auto real = [](const std::string& p) {
+        fs::path r = fs::weakly_canonical(fs::absolute(p));
+        return r.has_filename() ? r : r.parent_path();
+    };
+    const fs::path outAbs = real(o.out);
+    for (const auto& [what, dir] : {std::pair<std::string, std::string>{"the inputs", o.inputs}, {"the templates", o.templates},
+                                    {"the current directory", "."}}) {
+        const fs::path d = real(dir);
+        auto [o1, d1] = std::mismatch(outAbs.begin(), outAbs.end(), d.begin(), d.end());
+        if (o1 == outAbs.end())
+            throw UsageError{"--out " + o.out + " holds " + what + " (" + dir + "); OUT is replaced by each run, give it a directory of its own"};
+    }
     if (o.targets.empty()) o.targets.push_back("all");
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
