@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -15,6 +17,7 @@
 #include "app/ledger_session.h"
 #include "app/municipal.h"
 #include "app/output.h"
+#include "app/recovery.h"
 #include "app/run_lock.h"
 #include "app/targets.h"
 #include "backends/xlsx/workbook.h"
@@ -26,6 +29,8 @@
 #include <fstream>
 
 namespace dv::app {
+
+namespace fs = std::filesystem;
 
 const std::vector<std::string>& knownTargets() {
     static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer"};
@@ -128,6 +133,19 @@ Options parse(const std::vector<std::string>& args) {
     }
     if (std::filesystem::exists(o.out) && !std::filesystem::is_directory(o.out))
         throw UsageError{"--out " + o.out + " is a file, not a directory"};
+    // OUT is replaced as a whole by each run: it must not hold what the run reads or stands in.
+    auto real = [](const std::string& p) {
+        fs::path r = fs::weakly_canonical(fs::absolute(p));
+        return r.has_filename() ? r : r.parent_path();
+    };
+    const fs::path outAbs = real(o.out);
+    for (const auto& [what, dir] : {std::pair<std::string, std::string>{"the inputs", o.inputs}, {"the templates", o.templates},
+                                    {"the current directory", "."}}) {
+        const fs::path d = real(dir);
+        auto [o1, d1] = std::mismatch(outAbs.begin(), outAbs.end(), d.begin(), d.end());
+        if (o1 == outAbs.end())
+            throw UsageError{"--out " + o.out + " holds " + what + " (" + dir + "); OUT is replaced by each run, give it a directory of its own"};
+    }
     if (o.targets.empty()) o.targets.push_back("all");
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
@@ -145,7 +163,9 @@ Options parse(const std::vector<std::string>& args) {
         }
         expanded.push_back(t);
     }
-    o.targets = expanded;
+    o.targets.clear();  // each target once, in the order asked
+    for (const auto& t : expanded)
+        if (std::find(o.targets.begin(), o.targets.end(), t) == o.targets.end()) o.targets.push_back(t);
     return o;
 }
 
@@ -234,7 +254,6 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         if (staging.clearedLeftover())
             err << "digivestland: removed the unfinished tree an interrupted run left beside " << o.out << "\n";
         for (const auto& t : o.targets) staging.claim(targetScope(t, year));
-        std::unique_ptr<LedgerSession> ledger;
         std::unique_ptr<DocumentEngine> engine;
         auto documents = [&]() -> DocumentEngine& {
             if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
@@ -263,12 +282,34 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                 makeKnowledgeBase(o, in, year, documents(), other, staging, err);
             }
         }
-        for (const auto& t : o.targets) {
-            if (t != "fakturaer") continue;
+        // The year's invoices, and those a run killed after its ledger commit left unpublished here.
+        std::map<std::string, std::unique_ptr<LedgerSession>> ledgers;  // by path, each with its transaction open
+        auto ledgerFor = [&](const LedgerChoice& choice) -> LedgerSession& {
+            std::string path = resolveLedgerPath(in, choice);
+            auto& session = ledgers[path];
+            if (!session) session = std::make_unique<LedgerSession>(in, choice, notice);
+            return *session;
+        };
+        std::vector<std::pair<LedgerSession*, int>> invoicing;
+        if (std::find(o.targets.begin(), o.targets.end(), "fakturaer") != o.targets.end())
+            invoicing.push_back({&ledgerFor({o.ledger, o.newLedger, o.waitSeconds, holder}), year});
+        for (const PendingInvoices& p : readPending(o.out)) {
+            bool covered = false;
+            for (const auto& [session, y] : invoicing)
+                covered = covered || (y == p.year && fs::absolute(session->path()).lexically_normal().string() == p.ledger);
+            if (covered || !fs::exists(p.ledger)) continue;
+            LedgerSession& session = ledgerFor({p.ledger, false, o.waitSeconds, holder});
+            if (!ledgerAhead(session.book(), p.year, staging.out())) continue;
+            err << "digivestland: an earlier run committed invoices for " << p.year << " to " << p.ledger
+                << " but stopped before publishing them in " << o.out << ": fakturaer " << p.year << " is made again from the ledger\n";
+            staging.claim(targetScope("fakturaer", p.year));
+            invoicing.push_back({&session, p.year});
+        }
+        for (const auto& [session, invoiceYear] : invoicing) {
             auto t1 = std::chrono::steady_clock::now();
-            staging.attribute(targetScope(t, year));
-            if (!ledger) ledger = std::make_unique<LedgerSession>(in, LedgerChoice{o.ledger, o.newLedger, o.waitSeconds, holder}, notice);
-            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.correct, o.today}, ledger->book(), staging, err);
+            const int year = invoiceYear;
+            staging.attribute(targetScope("fakturaer", year));
+            InvoicingResult r = makeInvoices(in, year, documents(), {o.templates, o.correct, o.today}, session->book(), staging, err);
             if (!o.quiet)
                 err << "digivestland: fakturaer " << year << ": " << r.issued << " issued, " << r.reused << " unchanged, "
                     << r.credited << " credited; " << r.files.size() << " file(s) in " << static_cast<long>(msSince(t1)) << " ms\n";
@@ -304,9 +345,13 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         // ahead of OUT and the next run makes the same files again from it.
         staging.seal(targetOfPath);
         testPause("sealed");
-        if (ledger) ledger->commit();
+        std::vector<PendingInvoices> pending;
+        for (const auto& [session, y] : invoicing) pending.push_back({session->path(), y});
+        if (!pending.empty()) writePending(o.out, pending);
+        for (auto& [path, session] : ledgers) session->commit();
         testPause("ledger-committed");
         staging.publish([] { testPause("switched"); });
+        clearPending(o.out);
         for (const auto& r : staging.removed())
             err << "digivestland: removed " << o.out << "/" << r << " (its target no longer makes it)\n";
         if (!o.quiet)

@@ -10,16 +10,19 @@ namespace dv::app {
 
 std::string seriesOf(const Settings& s) { return "YYYYNNNNN per year, test PYYYYNNNNN, KID " + s.kidMethod; }
 
-LedgerSession::LedgerSession(const Inputs& in, const LedgerChoice& choice, std::ostream* notice) {
-    const Settings& s = in.settings;
-    Diagnostics diags;
-    path_ = choice.path;
-    if (path_.empty())
-        path_ = (fs::path(in.settingsFile).parent_path() / s.ledgerPath).lexically_normal().string();
-    else if (!fs::exists(path_) && !choice.mayCreate) {
-        diags.add("--reskontro", "", "the ledger " + path_ + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
+std::string resolveLedgerPath(const Inputs& in, const LedgerChoice& choice) {
+    if (choice.path.empty())
+        return (fs::path(in.settingsFile).parent_path() / in.settings.ledgerPath).lexically_normal().string();
+    if (!fs::exists(choice.path) && !choice.mayCreate) {
+        Diagnostics diags;
+        diags.add("--reskontro", "", "the ledger " + choice.path + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
         throw InputError{diags};
     }
+    return choice.path;
+}
+
+LedgerSession::LedgerSession(const Inputs& in, const LedgerChoice& choice, std::ostream* notice) {
+    path_ = resolveLedgerPath(in, choice);
     lock_ = std::make_unique<RunLock>(path_ + ".lock", "the ledger " + path_, choice.holder, choice.waitSeconds, notice);
     created_ = !fs::exists(path_);
     try {

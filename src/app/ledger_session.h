@@ -32,6 +32,7 @@ public:
     LedgerSession& operator=(const LedgerSession&) = delete;
 
     ledger::Ledger& book() { return *book_; }
+    const std::string& path() const { return path_; }
     void commit();
 
 private:
@@ -42,6 +43,10 @@ private:
     std::unique_ptr<RunLock> lock_;
     std::unique_ptr<ledger::Ledger> book_;
 };
+
+// The ledger `choice` names: --reskontro as given (refused with InputError when it does not exist
+// and may not be created), else the settings' ledger relative to samarbeid.json.
+std::string resolveLedgerPath(const Inputs& in, const LedgerChoice& choice);
 
 // How a ledger's numbers and KIDs are made under these settings: "YYYYNNNNN per year, test
 // PYYYYNNNNN, KID MOD10".

@@ -37,6 +37,8 @@ std::optional<std::vector<ManifestEntry>> readManifest(const std::string& path) 
         if (e.contains("kind") && e["kind"].is_string()) m.kind = e["kind"].get<std::string>();
         if (e.contains("kommunenummer") && e["kommunenummer"].is_string()) m.kommunenummer = e["kommunenummer"].get<std::string>();
         if (e.contains("target") && e["target"].is_string()) m.target = e["target"].get<std::string>();
+        if (e.contains("sha256") && e["sha256"].is_string()) m.sha256 = e["sha256"].get<std::string>();
+        if (e.contains("bytes") && e["bytes"].is_number_unsigned()) m.bytes = e["bytes"].get<std::uintmax_t>();
         out.push_back(std::move(m));
     }
     return out;

@@ -29,6 +29,16 @@ std::string readHolder(int fd) {
     return s;
 }
 
+// The holder writes its line just after taking the lock: give it a moment.
+std::string holderOf(int fd) {
+    std::string other = readHolder(fd);
+    for (int i = 0; other.empty() && i < 20; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        other = readHolder(fd);
+    }
+    return other.empty() ? "process unknown" : other;
+}
+
 void writeHolder(int fd, const std::string& holder) {
     std::string line = holder + "\n";
     if (ftruncate(fd, 0) != 0 || pwrite(fd, line.data(), line.size(), 0) != static_cast<ssize_t>(line.size()))
@@ -67,15 +77,16 @@ RunLock::RunLock(const std::string& lockFile, const std::string& what, const std
             throw std::runtime_error(lockFile + ": cannot lock: " + std::strerror(e));
         }
         if (!waited_ && notice && waitSeconds > 0)
-            *notice << "digivestland: " << what << " is in use by another run (" << readHolder(fd_)
+            *notice << "digivestland: " << what << " is in use by another run (" << holderOf(fd_)
                     << "); waiting up to " << waitSeconds << " s\n";
         waited_ = true;
         if (std::chrono::steady_clock::now() >= deadline) {
-            std::string other = readHolder(fd_);
+            std::string other = holderOf(fd_);
+            if (flock(fd_, LOCK_EX | LOCK_NB) == 0) break;  // it finished meanwhile
             close(fd_);
             fd_ = -1;
             Diagnostics d;
-            d.add(what, "", "in use by another run (" + (other.empty() ? std::string("process unknown") : other) + "), waited " +
+            d.add(what, "", "in use by another run (" + other + "), waited " +
                                 std::to_string(waitSeconds) + " s; nothing was done",
                   "run again when it has finished, or wait longer with --vent SECONDS");
             throw InputError{d};
@@ -86,7 +97,9 @@ RunLock::RunLock(const std::string& lockFile, const std::string& what, const std
 }
 
 RunLock::~RunLock() {
-    if (fd_ >= 0) close(fd_);  // closing the last descriptor releases the flock
+    if (fd_ < 0) return;
+    [[maybe_unused]] int rc = ftruncate(fd_, 0);  // the holder is gone; a stale line would only mislead
+    close(fd_);  // closing the last descriptor releases the flock
 }
 
 }  // namespace dv::app

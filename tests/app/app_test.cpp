@@ -103,7 +103,7 @@ TEST_CASE("a run writes the workbook and a manifest that tells the truth", "[app
     CHECK(manifest[0]["bytes"] == bytes.size());
     std::string sha = capture("sha256sum '" + (out / "arbeidsbok/finansiering-2021.xlsx").string() + "'");
     CHECK(sha.substr(0, 64) == manifest[0]["sha256"].get<std::string>());
-    CHECK_FALSE(fs::exists(out / ".staging"));
+    CHECK_FALSE(fs::exists(tmp / ".out.staging"));  // the new tree was switched in, nothing left beside OUT
     CHECK(err.find("arbeidsbok") != std::string::npos);
 
     SECTION("same inputs, byte-identical outputs") {
