@@ -10,6 +10,7 @@
 #include "core/checkdigit.h"
 #include "core/text.h"
 #include "input/json_reader.h"
+#include "input/buyer_invoicing.h"
 #include "input/occasions.h"
 
 namespace dv::input {
@@ -62,7 +63,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         ObjectReader r(file, (*list)[i], ptr,
                        {"kommunenummer", "namn", "registrert_namn", "organisasjonsnummer", "malform",
                         "eining", "organ", "adm_senter", "nettstad", "postadresse", "folketal", "medlemskap",
-                        "ikt_samarbeid", "styringsgruppe", "vertskommune"},
+                        "ikt_samarbeid", "styringsgruppe", "vertskommune", "faktura"},
                        diags);
         if (!r.ok()) continue;
         Kommune k;
@@ -151,6 +152,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         k.steeringGroup = r.boolean("styringsgruppe").value_or(false);
         k.host = r.boolean("vertskommune").value_or(false);
         if (k.host && ++hosts > 1) r.error("vertskommune", "more than one host municipality");
+        if (const Json* f = r.object("faktura", false)) k.invoicing = readBuyerInvoicing(file, *f, r.at("faktura"), diags);
         out.kommunar.push_back(std::move(k));
     }
     if (list->empty()) diags.add(file, "/kommunar", "expected at least one municipality");

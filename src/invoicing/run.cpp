@@ -45,7 +45,8 @@ Result runInvoicing(const Inputs& in, int year, ledger::Ledger& book, const Opti
     forEach(all.size(), [&](std::size_t i) { docs[i] = renderInvoice(c, all[i], renderPdf); });
 
     Result res{r.issued, r.reused, r.credited, plan->test, plan->unconfirmed, plan->notBilled, {}, {}};
-    res.notes = recordHashes(book, all, docs);
+    res.notes = plan->unknown;
+    for (auto& note : recordHashes(book, all, docs)) res.notes.push_back(std::move(note));
     res.files = yearFiles(in, year, all, docs);
     return res;
 }

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "model/buyer_invoicing.h"
 #include "model/local_text.h"
 
 namespace dv {
@@ -52,6 +53,7 @@ struct Kommune {
     bool steeringGroup = false;
     bool host = false;
     Bodies bodies;
+    BuyerInvoicing invoicing;  // kommunar.json /kommunar/N/faktura
 
     bool membershipConfirmed(int year) const;  // every period that touches `year` is confirmed
 
