@@ -1,5 +1,7 @@
 #include "invoicing/render.h"
 
+#include "backends/ehf/sbdh.h"
+#include "core/sha256.h"
 #include "invoicing/plan.h"
 #include "invoicing/reference.h"
 #include "report/municipal_view.h"
@@ -189,6 +191,9 @@ Rendered renderInvoice(const RenderContext& c, const ledger::Invoice& inv, const
     d.pdfFilename = r.stem + ".pdf";
     d.pdf = r.pdf;
     r.xml = ehf::write(d);
+    ehf::Envelope env{c.in.settings.host.orgnr, k.invoicing.receiverOrgnr.value_or(k.orgnr), d.creditNote,
+                      ehf::uuidFromHash(sha256Hex(r.xml)), d.issueDate, "NO"};
+    r.sbd = ehf::envelope(env, r.xml);
     return r;
 }
 
