@@ -8,6 +8,7 @@
 #include "app/documents.h"
 #include "app/invoicing.h"
 #include "app/municipal.h"
+#include "app/payments.h"
 #include "app/output.h"
 #include "backends/xlsx/workbook.h"
 #include "input/inputs.h"
@@ -20,7 +21,7 @@
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "fakturaer"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "fakturaer", "innbetalingar", "purringar"};
     return targets;
 }
 
@@ -40,6 +41,7 @@ std::string usage() {
            "  --dato YYYY-MM-DD the day of this run: corrections and credit notes are dated with it\n"
            "                    (never the clock); needed with --korriger\n"
            "  --reskontro FILE  the invoice ledger (SQLite); default from samarbeid.json /faktura/reskontro\n"
+           "  --innbetalingar FILE  a payment file for innbetalingar (repeatable)\n"
            "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
            "  --ny-reskontro    let --reskontro FILE create a new ledger (without it, a path that does not exist\n"
            "                    is refused, so a typo cannot start a second series)\n"
@@ -60,6 +62,9 @@ std::string usage() {
            "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
+           "  innbetalingar     reads --innbetalingar FILE (Nets OCR giro or camt.054, repeatable), matches by KID,\n"
+           "                    records in the ledger; OUT/innbetalingar/YYYY/ avstemming, unmatched, open items (--dato)\n"
+           "  purringar         a reminder per invoice overdue /faktura/purring_dagar on --dato, OUT/purringar/YYYY/\n"
            "\n"
            "Every run writes OUT/manifest.json listing the files it produced. A failed run leaves\n"
            "OUT as it was. Exit status: 0 success, 1 internal error, 2 bad input or usage.\n";
@@ -86,6 +91,7 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--out") o.out = value();
         else if (a == "--reskontro") o.ledger = value();
         else if (a == "--korriger") o.correct = true;
+        else if (a == "--innbetalingar") o.paymentFiles.push_back(value());
         else if (a == "--ny-reskontro") o.newLedger = true;
         else if (a == "--runde") o.occasion = value();
         else if (a == "--dato") {
@@ -110,7 +116,8 @@ Options parse(const std::vector<std::string>& args) {
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
         if (t == "all") {
-            expanded.insert(expanded.end(), knownTargets().begin(), knownTargets().end());
+            for (const auto& k : knownTargets())  // payments and reminders need files and a date: never implied
+                if (k != "innbetalingar" && k != "purringar") expanded.push_back(k);
             continue;
         }
         bool known = false;
@@ -219,6 +226,11 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                 for (const auto& why : r.unconfirmed) err << "  - " << why << "\n";
             }
             for (const auto& who : r.notBilled) err << "digivestland: fakturaer " << year << ": not invoiced: " << who << "\n";
+        }
+        for (const auto& t : o.targets) {
+            ReceivablesOptions ro{o.templates, o.ledger, o.today, o.paymentFiles, o.quiet};
+            if (t == "innbetalingar") makePayments(in, year, documents(), ro, staging, err);
+            if (t == "purringar") makeReminders(in, year, documents(), ro, staging, err);
         }
         if (municipal.agreements || municipal.caseDocuments || municipal.packages) {
             auto t1 = std::chrono::steady_clock::now();

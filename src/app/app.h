@@ -23,6 +23,7 @@ struct Options {
     std::string ledger;    // --reskontro
     bool correct = false;  // --korriger
     bool newLedger = false;  // --ny-reskontro: a --reskontro file that does not exist may be created
+    std::vector<std::string> paymentFiles;  // --innbetalingar FILE (repeatable)
     std::vector<std::string> targets;
     bool help = false;
     bool quiet = false;

@@ -406,7 +406,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.knowledgeBaseOccasion = r.string("runde").value_or("");
     }
     if (const Json* f = top.object("faktura")) {
-        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
+        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro", "purring_dagar"}, diags);
         s.vatCategory = r.oneOf("avgiftskategori", {"O", "E"}, false).value_or("O");
         if (const Json* dates = r.object("fakturadatoar", false)) {
             for (const auto& [key, value] : dates->items()) {
@@ -421,6 +421,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.paymentDays = static_cast<int>(r.integer("betalingsfrist_dagar", true, 1, 365).value_or(30));
         s.kidMethod = r.oneOf("kid", {"MOD10", "MOD11"}).value_or("MOD10");
         s.ledgerPath = r.string("reskontro").value_or("");
+        s.reminderDays = static_cast<int>(r.integer("purring_dagar", false, 1, 365).value_or(14));
     }
     s.organisationModel = top.oneOf("organisasjonsmodell", {"vertskommune", "oppgavefellesskap"}).value_or("vertskommune");
     if (const Json* res = top.object("ressursar", false)) {

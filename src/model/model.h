@@ -240,6 +240,7 @@ struct Settings {
     Date documentDate;                   // the knowledge base's date
     std::string knowledgeBaseOccasion;   // the hearing it goes out with
     int paymentDays = 30;
+    int reminderDays = 14;                   // /faktura/purring_dagar: a reminder once an invoice is this long overdue, and again after as long
     std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
     std::map<int, Date> invoiceDates;        // invoice date per budget year
     std::string kidMethod;  // "MOD10" or "MOD11"

@@ -36,7 +36,7 @@ std::string between(const std::string& s, const std::string& open, const std::st
 
 }  // namespace
 
-TEST_CASE("issue 13: the 2026 control list's grand total equals the sum of the EHF files; the XLSX total is a formula", "[handover]") {
+TEST_CASE("issue 13: the 2026 control list's grand total equals the sum of the EHF files, and the XLSX total is a formula", "[handover]") {
     TempDir tmp;
     std::ostringstream e;
     REQUIRE(dv::app::run(invoiceArgs(kSource + "/inputs", tmp / "out", tmp / "l.sqlite", "2026"), e) == 0);

@@ -44,6 +44,7 @@ void rows(lxw_worksheet* ws, const Journal& j, const Formats& f) {
         worksheet_write_number(ws, r, 5, static_cast<double>(row.amount.ore()) / 100.0, f.money);
         lxw_datetime d = datetime(row.due);
         worksheet_write_datetime(ws, r, 6, &d, f.date);
+        if (j.headers.size() > 7) worksheet_write_number(ws, r, 7, static_cast<double>(row.daysOverdue), nullptr);
         ++r;
     }
 }
@@ -82,7 +83,7 @@ std::optional<std::string> journalXlsx(const Journal& j, const std::string& scra
     Formats f = formats(wb);
     worksheet_set_column(ws, 0, 1, 13, nullptr);
     worksheet_set_column(ws, 2, 2, 26, nullptr);
-    worksheet_set_column(ws, 3, 6, 16, nullptr);
+    worksheet_set_column(ws, 3, 7, 16, nullptr);
     rows(ws, j, f);
     total(ws, j, f);
     worksheet_freeze_panes(ws, 1, 0);

@@ -17,11 +17,12 @@ struct JournalRow {
     std::string number, type, customer, orgnr, kid;
     Money amount;  // negative for a credit note
     Date due;
+    long daysOverdue = 0;  // written only when the journal has a days column
 };
 
 struct Journal {
     std::string title, author, sheet;
-    std::vector<std::string> headers;  // number, type, customer, orgnr, KID, amount, due date
+    std::vector<std::string> headers;  // number, type, customer, orgnr, KID, amount, due date [, days overdue]
     std::string totalLabel;
     std::vector<JournalRow> rows;
     Date created;  // the documents' date: same inputs, same bytes
