@@ -16,6 +16,7 @@
 #include "app/invoicing.h"
 #include "app/ledger_session.h"
 #include "app/municipal.h"
+#include "app/payments.h"
 #include "app/output.h"
 #include "app/recovery.h"
 #include "app/run_lock.h"
@@ -33,7 +34,7 @@ namespace dv::app {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer", "innbetalingar", "purringar"};
     return targets;
 }
 
@@ -53,6 +54,7 @@ std::string usage() {
            "  --dato YYYY-MM-DD the day of this run: corrections and credit notes are dated with it\n"
            "                    (never the clock); needed with --korriger\n"
            "  --reskontro FILE  the invoice ledger (SQLite); default from samarbeid.json /faktura/reskontro\n"
+           "  --innbetalingar FILE  a payment file for innbetalingar (repeatable)\n"
            "  --korriger        when an invoiced amount changed: credit the old invoice and issue a new one\n"
            "  --ny-reskontro    let --reskontro FILE create a new ledger (without it, a path that does not exist\n"
            "                    is refused, so a typo cannot start a second series)\n"
@@ -78,6 +80,9 @@ std::string usage() {
            "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
+           "  innbetalingar     reads --innbetalingar FILE (Nets OCR giro or camt.054, repeatable), matches by KID,\n"
+           "                    records in the ledger; OUT/innbetalingar/YYYY/ avstemming, unmatched, open items (--dato)\n"
+           "  purringar         a reminder per invoice overdue /faktura/purring_dagar on --dato, OUT/purringar/YYYY/\n"
            "\n"
            "A run builds a complete new OUT tree beside OUT and switches it in with one rename, after\n"
            "committing the ledger; OUT/manifest.json lists every file of the tree. Files of targets the\n"
@@ -107,6 +112,7 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--out") o.out = value();
         else if (a == "--reskontro") o.ledger = value();
         else if (a == "--korriger") o.correct = true;
+        else if (a == "--innbetalingar") o.paymentFiles.push_back(value());
         else if (a == "--ny-reskontro") o.newLedger = true;
         else if (a == "--runde") o.occasion = value();
         else if (a == "--vent") {
@@ -150,7 +156,8 @@ Options parse(const std::vector<std::string>& args) {
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
         if (t == "all") {
-            expanded.insert(expanded.end(), knownTargets().begin(), knownTargets().end());
+            for (const auto& k : knownTargets())  // payments and reminders need files and a date: never implied
+                if (k != "innbetalingar" && k != "purringar") expanded.push_back(k);
             continue;
         }
         bool known = false;
@@ -320,6 +327,17 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             }
             for (const auto& who : r.notBilled) err << "digivestland: fakturaer " << year << ": not invoiced: " << who << "\n";
         }
+        // Payments and reminders record in the same locked ledger and transaction as the invoices:
+        // committed only when every target succeeded, just before OUT is switched in.
+        for (const auto& t : o.targets) {
+            if (t != "innbetalingar" && t != "purringar") continue;
+            ReceivablesOptions ro{o.templates, o.ledger, o.today, o.paymentFiles, o.quiet};
+            checkReceivables(in, ro, t);
+            staging.attribute(targetScope(t, year));
+            ledger::Ledger& book = ledgerFor({o.ledger, false, o.waitSeconds, holder}).book();
+            if (t == "innbetalingar") makePayments(in, year, documents(), ro, book, staging, err);
+            if (t == "purringar") makeReminders(in, year, documents(), ro, book, staging, err);
+        }
         if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
             auto t1 = std::chrono::steady_clock::now();
             std::string id = o.occasion.empty() ? in.settings.defaultOccasion : o.occasion;
@@ -334,7 +352,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                 throw InputError{d};
             }
             // One rendering makes the three targets' files; each file belongs to its folder's target.
-            staging.attribute("hoyringspakkar", {{"avtalar", "avtalar"}, {"saksframlegg", "saksframlegg"}});
+            staging.attribute("hoyringspakkar", {{"avtalar", "avtalar"}, {"saksframlegg", "saksframlegg"}, {"forsendingar", "forsendingar"}});
             std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()

@@ -24,6 +24,7 @@ struct Options {
     bool correct = false;  // --korriger
     bool newLedger = false;  // --ny-reskontro: a --reskontro file that does not exist may be created
     int waitSeconds = 10;    // --vent: how long to wait for another run holding OUT or the ledger
+    std::vector<std::string> paymentFiles;  // --innbetalingar FILE (repeatable)
     std::vector<std::string> targets;
     bool help = false;
     bool quiet = false;

@@ -10,6 +10,7 @@
 #include "core/checkdigit.h"
 #include "core/text.h"
 #include "input/json_reader.h"
+#include "input/buyer_invoicing.h"
 #include "input/occasions.h"
 
 namespace dv::input {
@@ -74,7 +75,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         ObjectReader r(file, (*list)[i], ptr,
                        {"kommunenummer", "namn", "registrert_namn", "organisasjonsnummer", "malform",
                         "eining", "organ", "adm_senter", "nettstad", "postadresse", "folketal", "medlemskap",
-                        "ikt_samarbeid", "styringsgruppe", "vertskommune"},
+                        "ikt_samarbeid", "styringsgruppe", "vertskommune", "faktura"},
                        diags);
         if (!r.ok()) continue;
         Kommune k;
@@ -171,6 +172,7 @@ void readKommunar(const std::string& file, const std::string& text, Inputs& out,
         k.steeringGroup = r.boolean("styringsgruppe").value_or(false);
         k.host = r.boolean("vertskommune").value_or(false);
         if (k.host && ++hosts > 1) r.error("vertskommune", "more than one host municipality");
+        if (const Json* f = r.object("faktura", false)) k.invoicing = readBuyerInvoicing(file, *f, r.at("faktura"), diags);
         out.kommunar.push_back(std::move(k));
     }
     if (list->empty()) diags.add(file, "/kommunar", "expected at least one municipality");
@@ -446,7 +448,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         }
     }
     if (const Json* f = top.object("faktura")) {
-        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro"}, diags);
+        ObjectReader r(file, *f, "/faktura", {"betalingsfrist_dagar", "kid", "avgiftskategori", "fakturadatoar", "reskontro", "purring_dagar"}, diags);
         s.vatCategory = r.oneOf("avgiftskategori", {"O", "E"}, false).value_or("O");
         if (const Json* dates = r.object("fakturadatoar", false)) {
             for (const auto& [key, value] : dates->items()) {
@@ -461,6 +463,7 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
         s.paymentDays = static_cast<int>(r.integer("betalingsfrist_dagar", true, 1, 365).value_or(30));
         s.kidMethod = r.oneOf("kid", {"MOD10", "MOD11"}).value_or("MOD10");
         s.ledgerPath = r.string("reskontro").value_or("");
+        s.reminderDays = static_cast<int>(r.integer("purring_dagar", false, 1, 365).value_or(14));
     }
     s.organisationModel = top.oneOf("organisasjonsmodell", {"vertskommune", "oppgavefellesskap"}).value_or("vertskommune");
     if (const Json* res = top.object("ressursar", false)) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/sha256.h"
+#include "invoicing/reference.h"
 #include "finance/invoice.h"
 #include "report/norsk.h"
 #include "report/workbook_view.h"
@@ -139,6 +140,10 @@ std::optional<Plan> planInvoices(const Inputs& in, int year, const Wording& word
         auto lines = invoiceLines(c, mv->run.params, withdrawals);
         if (!lines.empty()) plan.drafts.push_back(draftFor(in, *mv, year, k, lines, words, diags));
     }
+    std::vector<const Kommune*> buyers;
+    for (const Draft& d : plan.drafts) buyers.push_back(d.kommune);
+    if (!plan.test) checkRequiredReferences(in, buyers, diags);
+    plan.unknown = unknownBuyerData(in, buyers);
     if (!diags.empty()) return std::nullopt;
     return plan;
 }

@@ -33,6 +33,7 @@ struct Plan {
     std::vector<std::string> unconfirmed;  // why this is a test run (empty for a real run)
     std::vector<std::string> notBilled;    // members left out of a real run: membership not confirmed
     std::vector<Draft> drafts;             // in input order
+    std::vector<std::string> unknown;      // what is unknown about the buyers' invoice data (said, not guessed)
 };
 
 // The year's plan; nullopt with diagnostics when the year has no invoice date, the funding cannot

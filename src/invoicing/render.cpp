@@ -1,6 +1,9 @@
 #include "invoicing/render.h"
 
+#include "backends/ehf/sbdh.h"
+#include "core/sha256.h"
 #include "invoicing/plan.h"
+#include "invoicing/reference.h"
 #include "report/municipal_view.h"
 #include "report/norsk.h"
 
@@ -33,12 +36,30 @@ Value sellerView(const Settings& s) {
     return seller;
 }
 
+// The invoice address: the buyer's own where known, else what we know ("Postmottak", the
+// administrative centre) and a flag the template turns into "postcode unknown".
+PostalAddress invoiceAddress(const Kommune& k) {
+    if (k.invoicing.postalAddress) return *k.invoicing.postalAddress;
+    return {k.postalAddress.value_or("Postmottak"), "", k.adminCentre};
+}
+
 Value buyerView(const Kommune& k) {
+    const PostalAddress a = invoiceAddress(k);
     Value buyer;
     buyer["namn"] = buyerName(k);
     buyer["orgnr"] = norsk::orgnr(k.orgnr);
-    buyer["adresse"] = k.postalAddress.value_or("Postmottak, " + k.adminCentre);
+    buyer["adresse"] = a.street;
+    buyer["poststad"] = a.postcode.empty() ? a.city : a.postcode + " " + a.city;
+    buyer["adresse_ukjend"] = a.postcode.empty();
+    buyer["kontakt"] = k.invoicing.contact.value_or("");
+    buyer["kundenummer"] = k.invoicing.customerNumber.value_or("");
     return buyer;
+}
+
+// Prices in kroner with two decimals; a price with finer øre fractions keeps them all.
+std::string priceText(Rate r) {
+    if (r.micro() % 10'000 == 0) return norsk::money(Money::ore(r.micro() / 10'000));
+    return norsk::rate(r);
 }
 
 List lineRows(const ledger::Invoice& inv) {
@@ -48,7 +69,7 @@ List lineRows(const ledger::Invoice& inv) {
         r["nr"] = std::to_string(l.lineNo);
         r["skildring"] = l.description;
         r["mengd"] = quantityText(l.quantityHundredths);
-        r["pris"] = norsk::rate(Rate::micro(l.unitPriceMicro));
+        r["pris"] = priceText(Rate::micro(l.unitPriceMicro));
         r["belop"] = signedMoney(Money::ore(l.amountOre));
         rows.push_back(r);
     }
@@ -75,7 +96,9 @@ Value invoiceView(const RenderContext& c, const ledger::Invoice& inv, const Komm
     v["forfallsdato"] = norsk::date(*Date::parseIso(inv.dueDate));
     v["periode_fra"] = norsk::shortDate(period.start);
     v["periode_til"] = norsk::shortDate(period.end);
-    v["referanse"] = t.reference;
+    const BuyerRef ref = buyerReference(k, t.reference);
+    v["referanse"] = ref.value;
+    v["referanse_ukjend"] = !ref.known;
     v["vilkar"] = t.terms;
     v["seljar"] = sellerView(s);
     v["kjopar"] = buyerView(k);
@@ -96,7 +119,12 @@ ehf::Document ehfDocument(const RenderContext& c, const ledger::Invoice& inv, co
     d.number = inv.number;
     d.issueDate = *Date::parseIso(inv.issueDate);
     d.dueDate = *Date::parseIso(inv.dueDate);
-    d.buyerReference = t.reference.empty() ? s.name : t.reference;
+    const BuyerRef ref = buyerReference(k, t.reference.empty() ? s.name : t.reference);
+    // PEPPOL-EN16931-R003 wants a BuyerReference (or an order reference) on every invoice.
+    d.buyerReference = ref.field == ReferenceField::BuyerReference || ref.field == ReferenceField::Contact ? ref.value : t.reference;
+    if (ref.field == ReferenceField::OrderReference) d.orderReference = ref.value;
+    if (ref.field == ReferenceField::AccountingCost) d.accountingCost = ref.value;
+    if (d.buyerReference.empty()) d.buyerReference = s.name;
     d.paymentRequest = !credit && !inv.test;
     if (inv.test) d.note = t.testNote;
     auto credited = c.byNumber.find(inv.credits);
@@ -104,8 +132,10 @@ ehf::Document ehfDocument(const RenderContext& c, const ledger::Invoice& inv, co
         d.creditedNumber = inv.credits;
         d.creditedIssueDate = *Date::parseIso(credited->second->issueDate);
     }
-    d.seller = {s.host.name, s.host.orgnr, s.host.address, s.host.postcode, s.host.city, "NO", s.host.contact, s.host.email};
-    d.buyer = {buyerName(k), k.orgnr, k.postalAddress.value_or("Postmottak"), "", k.adminCentre, "NO", "", ""};
+    d.seller = {s.host.name, s.host.orgnr, "", s.host.address, s.host.postcode, s.host.city, "NO", s.host.contact, s.host.email};
+    const PostalAddress a = invoiceAddress(k);
+    d.buyer = {buyerName(k), k.orgnr, k.invoicing.receiverOrgnr.value_or(""), a.street, a.postcode, a.city, "NO",
+               k.invoicing.contact.value_or(""), ""};
     d.periodStart = period.start;
     d.periodEnd = period.end;
     d.account = s.host.account;
@@ -161,6 +191,9 @@ Rendered renderInvoice(const RenderContext& c, const ledger::Invoice& inv, const
     d.pdfFilename = r.stem + ".pdf";
     d.pdf = r.pdf;
     r.xml = ehf::write(d);
+    ehf::Envelope env{c.in.settings.host.orgnr, k.invoicing.receiverOrgnr.value_or(k.orgnr), d.creditNote,
+                      ehf::uuidFromHash(sha256Hex(r.xml)), d.issueDate, "NO"};
+    r.sbd = ehf::envelope(env, r.xml);
     return r;
 }
 

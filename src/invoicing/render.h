@@ -30,6 +30,7 @@ struct RenderContext {
 struct Rendered {
     std::string stem;  // "faktura-202600001-4634-masfjorden"
     std::string pdf, xml;
+    std::string sbd;  // the EHF in its Peppol envelope (SBDH) for the access point
 };
 
 // Throws InputError (from the document engine) on template errors.

@@ -41,6 +41,23 @@ struct Invoice {
     std::vector<Line> lines;
 };
 
+// A payment as recorded (src/ledger/payments.cpp): matched to an invoice, or not and why.
+struct PaymentRecord {
+    std::string ref;            // unique: the same file imported twice records nothing new
+    std::string kid;
+    std::int64_t amountOre = 0;
+    std::string paidDate;       // ISO
+    std::string invoiceNumber;  // empty: unmatched
+    std::string reason;         // unmatched: why ("ukjend KID", "feil kontrollsiffer", …)
+    std::string source;         // file:line
+};
+
+struct ReminderRecord {
+    std::string invoiceNumber;
+    std::string date;  // ISO: the day the reminder is for (--dato)
+    std::int64_t outstandingOre = 0;
+};
+
 class Ledger {
 public:
     // Opens or creates the database (and its directory); throws std::runtime_error naming the path.
@@ -71,7 +88,15 @@ public:
     std::optional<std::string> claimSeries(const std::string& series);
     void markCredited(std::int64_t id);
 
+    // Payments and reminders (payments.cpp; tables created on first use).
+    bool recordPayment(const PaymentRecord& p);  // false: its ref is already recorded
+    std::vector<PaymentRecord> payments();       // in the order recorded
+    std::optional<Invoice> invoiceByKid(const std::string& kid);  // real series only
+    void recordReminder(const ReminderRecord& r);
+    std::vector<ReminderRecord> reminders();
+
 private:
+    void ensurePaymentTables();
     void exec(const std::string& sql);
     std::optional<std::string> claimMeta(const std::string& key, const std::string& value);
     std::vector<Line> lines(std::int64_t invoiceId);

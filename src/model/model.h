@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "model/buyer_invoicing.h"
 #include "model/local_text.h"
 
 namespace dv {
@@ -52,6 +53,7 @@ struct Kommune {
     bool steeringGroup = false;
     bool host = false;
     Bodies bodies;
+    BuyerInvoicing invoicing;  // kommunar.json /kommunar/N/faktura
 
     bool membershipConfirmed(int year) const;  // every period that touches `year` is confirmed
 
@@ -250,6 +252,7 @@ struct Settings {
     int iktMemberCount = -1;                   // members in one of them (-1: not given)
     int iktPilotCount = -1;                    // further municipalities in a pilot (-1: not given)
     int paymentDays = 30;
+    int reminderDays = 14;                   // /faktura/purring_dagar: a reminder once an invoice is this long overdue, and again after as long
     std::string vatCategory = "O";          // EN 16931: O not subject to VAT (default) or E exempt
     std::map<int, Date> invoiceDates;        // invoice date per budget year
     std::string kidMethod;  // "MOD10" or "MOD11"

@@ -341,3 +341,81 @@ TEST_CASE("issue 15: a --reskontro path that does not exist is refused; a ledger
     CHECK(runCli(args(tmp / "in", tmp / "b", tmp / "l.sqlite", "2025"), err) == 2);
     CHECK(err.find("the ledger belongs to the seller 964338531, not to 945627913") != std::string::npos);
 }
+
+namespace {
+
+void setBuyer(const fs::path& kommunar, const std::string& nr, const json& faktura) {
+    json j = json::parse(readFile(kommunar));
+    for (auto& k : j["kommunar"])
+        if (k["kommunenummer"] == nr) k["faktura"].update(faktura);
+    writeFile(kommunar, j.dump(2));
+}
+
+std::string ehfOf(const fs::path& out, int year, const std::string& nr) {
+    for (const auto& e : fs::directory_iterator(out / ("fakturaer/" + std::to_string(year) + "/ehf")))
+        if (e.path().filename().string().find("-" + nr + "-") != std::string::npos) return readFile(e.path());
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("issue 13: each buyer's reference travels in the field it names; unknown ones are said", "[invoice]") {
+    TempDir tmp;
+    confirmedInputs(tmp / "in");
+    setBuyer(tmp / "in/kommunar.json", "4602", {{"referansefelt", "BuyerReference"}, {"referanse", "KN-4411"}});
+    setBuyer(tmp / "in/kommunar.json", "4611", {{"referansefelt", "OrderReference"}, {"referanse", "4500012345"},
+                                                {"referanseformat", "^45[0-9]{8}$"}});
+    setBuyer(tmp / "in/kommunar.json", "4612", {{"referansefelt", "AccountingCost"}, {"referanse", "1234.5678"}});
+    setBuyer(tmp / "in/kommunar.json", "4613", {{"referansefelt", "kontakt"}, {"kontakt", "Ola Nordmann"},
+                                                {"postadresse", {{"adresse", "Postboks 1"}, {"postnummer", "5401"}, {"stad", "Stord"}}},
+                                                {"mottakar_orgnr", "964338531"}});
+    std::ostringstream e;
+    auto a = args(tmp / "in", tmp / "out", tmp / "l.sqlite");
+    a.erase(a.begin());  // not --quiet: the notes are the point
+    REQUIRE(app::run(a, e) == 0);
+    CHECK(ehfOf(tmp / "out", 2021, "4602").find("<cbc:BuyerReference>KN-4411</cbc:BuyerReference>") != std::string::npos);
+    std::string etne = ehfOf(tmp / "out", 2021, "4611");
+    CHECK(etne.find("<cac:OrderReference><cbc:ID>4500012345</cbc:ID></cac:OrderReference>") != std::string::npos);
+    CHECK(etne.find("<cbc:BuyerReference>DigiVestland 2021</cbc:BuyerReference>") != std::string::npos);  // PEPPOL-R003
+    CHECK(ehfOf(tmp / "out", 2021, "4612").find("<cbc:AccountingCost>1234.5678</cbc:AccountingCost>") != std::string::npos);
+    std::string bomlo = ehfOf(tmp / "out", 2021, "4613");
+    CHECK(bomlo.find("<cbc:BuyerReference>Ola Nordmann</cbc:BuyerReference>") != std::string::npos);
+    CHECK(bomlo.find("<cbc:EndpointID schemeID=\"0192\">964338531</cbc:EndpointID>") != std::string::npos);
+    CHECK(bomlo.find("<cbc:PostalZone>5401</cbc:PostalZone>") != std::string::npos);
+    std::string pdf;
+    for (const auto& f : fs::directory_iterator(tmp / "out/fakturaer/2021"))
+        if (f.path().filename().string().find("-4613-") != std::string::npos && f.path().extension() == ".pdf")
+            pdf = capture("pdftotext -raw '" + f.path().string() + "' -");
+    CHECK(pdf.find("Referansen dykkar Ola Nordmann") != std::string::npos);
+    CHECK(pdf.find("5401 Stord") != std::string::npos);
+    // the 38 others: the default reference, and the run says whose is unknown
+    CHECK(e.str().find("the buyer's own reference (the run's default is used) is unknown for 38 municipalities") != std::string::npos);
+}
+
+TEST_CASE("issue 13: a real run refuses an invoice whose buyer requires a reference it lacks; a test run says so", "[invoice]") {
+    TempDir tmp;
+    confirmedInputs(tmp / "in");
+    setBuyer(tmp / "in/kommunar.json", "4634", {{"referansefelt", "BuyerReference"}, {"referanse_krevst", true}});
+    std::string err;
+    CHECK(runCli(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
+    CHECK(err.find("/kommunar/25/faktura/referanse: Masfjorden (4634) requires a reference on its invoices (referanse_krevst) "
+                   "but \"referanse\" is not given; nothing was issued") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
+    {
+        ledger::Ledger book((tmp / "l.sqlite").string());
+        CHECK(book.forYear(2021, false).empty());
+    }
+    // a reference that does not match the buyer's format is bad input at its pointer
+    setBuyer(tmp / "in/kommunar.json", "4634", {{"referanse", "12-34"}, {"referanseformat", "^[0-9]{6}$"}});
+    CHECK(runCli(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
+    CHECK(err.find("/kommunar/25/faktura/referanse: \"12-34\" does not match the buyer's format ^[0-9]{6}$") != std::string::npos);
+    // the shipped inputs with the same requirement: a test run issues, and says the reference is unknown
+    copyInputs(tmp / "t");
+    setBuyer(tmp / "t/kommunar.json", "4634", {{"referansefelt", "BuyerReference"}, {"referanse_krevst", true}});
+    std::ostringstream e;
+    auto t = args(tmp / "t", tmp / "tout", tmp / "t.sqlite", "2026");
+    t.erase(t.begin());
+    REQUIRE(app::run(t, e) == 0);
+    CHECK(e.str().find("TEST RUN") != std::string::npos);
+    CHECK(e.str().find("the buyer's own reference (the run's default is used) is unknown for 42 municipalities") != std::string::npos);
+}

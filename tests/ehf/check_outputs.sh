@@ -23,6 +23,12 @@ json.dump(s, open(d + '/samarbeid.json', 'w'), ensure_ascii=False, indent=2)
 k = json.load(open(d + '/kommunar.json'))
 for m in k['kommunar']:
     for p in m['medlemskap']: p['stadfesta'] = True
+# per-buyer references in each field the EHF can carry them (issue 13)
+refs = {'4602': ('BuyerReference', 'ABC123'), '4611': ('OrderReference', '4500012345'), '4612': ('AccountingCost', '1234.5678.90')}
+for m in k['kommunar']:
+    if m['kommunenummer'] in refs:
+        m['faktura'].update(referansefelt=refs[m['kommunenummer']][0], referanse=refs[m['kommunenummer']][1], kontakt='Kari Nordmann',
+                            postadresse={'adresse': 'Postboks 1', 'postnummer': '5401', 'stad': 'Stord'}, mottakar_orgnr='964338531')
 json.dump(k, open(d + '/kommunar.json', 'w'), ensure_ascii=False, indent=2)
 PY
 "$bin" --quiet --inputs "$work/in" --templates "$src/templates" --out "$work/a" --ny-reskontro --reskontro "$work/l.sqlite" --year 2021 fakturaer || exit 1

@@ -21,7 +21,7 @@ std::string quantity(std::int64_t hundredths) {
 
 void party(std::ostringstream& x, const char* role, const Party& p) {
     x << "  <cac:" << role << ">\n    <cac:Party>\n"
-      << "      <cbc:EndpointID schemeID=\"0192\">" << p.orgnr << "</cbc:EndpointID>\n"
+      << "      <cbc:EndpointID schemeID=\"0192\">" << (p.endpoint.empty() ? p.orgnr : p.endpoint) << "</cbc:EndpointID>\n"
       << "      <cac:PartyIdentification><cbc:ID schemeID=\"0192\">" << p.orgnr << "</cbc:ID></cac:PartyIdentification>\n"
       << "      <cac:PartyName><cbc:Name>" << xmlEscape(p.name) << "</cbc:Name></cac:PartyName>\n"
       << "      <cac:PostalAddress>\n";
@@ -94,10 +94,13 @@ std::string write(const Document& d) {
     x << "  <cbc:" << (d.creditNote ? "CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>" : "InvoiceTypeCode>380</cbc:InvoiceTypeCode>") << "\n"
       ;
     if (!d.note.empty()) x << "  <cbc:Note>" << xmlEscape(d.note) << "</cbc:Note>\n";
-    x << "  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\n"
-      << "  <cbc:BuyerReference>" << xmlEscape(d.buyerReference) << "</cbc:BuyerReference>\n"
+    x << "  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\n";
+    if (!d.accountingCost.empty()) x << "  <cbc:AccountingCost>" << xmlEscape(d.accountingCost) << "</cbc:AccountingCost>\n";
+    x << "  <cbc:BuyerReference>" << xmlEscape(d.buyerReference) << "</cbc:BuyerReference>\n"
       << "  <cac:InvoicePeriod>\n    <cbc:StartDate>" << d.periodStart.iso() << "</cbc:StartDate>\n"
       << "    <cbc:EndDate>" << d.periodEnd.iso() << "</cbc:EndDate>\n  </cac:InvoicePeriod>\n";
+    if (!d.orderReference.empty())
+        x << "  <cac:OrderReference><cbc:ID>" << xmlEscape(d.orderReference) << "</cbc:ID></cac:OrderReference>\n";
     if (d.creditNote)
         x << "  <cac:BillingReference>\n    <cac:InvoiceDocumentReference>\n      <cbc:ID>" << xmlEscape(d.creditedNumber)
           << "</cbc:ID>\n      <cbc:IssueDate>" << d.creditedIssueDate.iso()

@@ -15,6 +15,7 @@ namespace dv::ehf {
 struct Party {
     std::string name;
     std::string orgnr;  // nine digits, scheme 0192
+    std::string endpoint;  // the Peppol receiver (0192), when not the organisation itself
     std::string street, postcode, city, country = "NO";
     std::string contact, email;
 };
@@ -35,6 +36,8 @@ struct Document {
     std::string note;             // BT-22, e.g. that this is a test invoice not to be paid
     bool paymentRequest = true;   // false: no PaymentMeans/PaymentTerms (credit notes, test invoices)
     std::string buyerReference;
+    std::string orderReference;   // BT-13, when the buyer routes on an order number
+    std::string accountingCost;   // BT-19, when the buyer routes on an accounting string
     std::string creditedNumber;  // credit note: the invoice it credits
     Date creditedIssueDate;
     Party seller, buyer;
