@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/documents.h"
+#include "app/followup.h"
 #include "app/invoicing.h"
 #include "app/municipal.h"
 #include "app/output.h"
@@ -20,7 +21,7 @@
 namespace dv::app {
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer", "oppfolging"};
     return targets;
 }
 
@@ -60,6 +61,10 @@ std::string usage() {
            "  forsendingar      per municipality a send-ready folder OUT/forsendingar/NNNN-namn/ (the documents as\n"
            "                    PDF/A, arkivmelding.xml, sbd.json for eFormidling, forsendelse.json for SvarUt,\n"
            "                    manifest.json) and the host's journal OUT/forsendingar/journal-arkivmelding.xml\n"
+           "                    and the dispatch list OUT/forsendingar/utsendingsliste.csv and .xlsx\n"
+           "  oppfolging        (not in all; needs --dato) the follow-up of --runde from inputs/oppfolging.json:\n"
+           "                    OUT/oppfolging/oppfolging-RUNDE.xlsx and .pdf, and a reminder letter\n"
+           "                    OUT/oppfolging/purrebrev-NNNN-namn.pdf per municipality past the deadline\n"
            "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
@@ -113,7 +118,8 @@ Options parse(const std::vector<std::string>& args) {
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
         if (t == "all") {
-            expanded.insert(expanded.end(), knownTargets().begin(), knownTargets().end());
+            for (const auto& k : knownTargets())
+                if (k != "oppfolging") expanded.push_back(k);  // a follow-up is made on a day, with --dato
             continue;
         }
         bool known = false;
@@ -224,8 +230,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             }
             for (const auto& who : r.notBilled) err << "digivestland: fakturaer " << year << ": not invoiced: " << who << "\n";
         }
-        if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
-            auto t1 = std::chrono::steady_clock::now();
+        auto occasionFor = [&]() -> const Occasion& {
             std::string id = o.occasion.empty() ? in.settings.defaultOccasion : o.occasion;
             const Occasion* occasion = in.settings.occasionById(id);
             if (!occasion) {
@@ -237,10 +242,21 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                       "no occasion \"" + id + "\" in " + in.settingsFile + " /rundar", guess.empty() ? "" : "did you mean \"" + guess + "\"?");
                 throw InputError{d};
             }
+            return *occasion;
+        };
+        if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
+            auto t1 = std::chrono::steady_clock::now();
+            const Occasion* occasion = &occasionFor();
             std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
                     << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";
+            if (municipal.dispatches) makeDispatchList(in, *occasion, o.inputs, o.templates, o.today, staging);
+        }
+        for (const auto& t : o.targets) {
+            if (t != "oppfolging") continue;
+            std::size_t n = makeFollowUp(in, occasionFor(), o.inputs, documents(), o.today, staging);
+            if (!o.quiet) err << "digivestland: oppfolging: " << n << " file(s)\n";
         }
         staging.commit();
         if (!o.quiet)
