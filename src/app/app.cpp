@@ -13,6 +13,7 @@
 #include <ostream>
 
 #include "app/documents.h"
+#include "app/followup.h"
 #include "app/invoicing.h"
 #include "app/ledger_session.h"
 #include "app/municipal.h"
@@ -34,7 +35,7 @@ namespace dv::app {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& knownTargets() {
-    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer", "innbetalingar", "purringar"};
+    static const std::vector<std::string> targets = {"arbeidsbok", "kunnskapsgrunnlag", "avtalar", "saksframlegg", "hoyringspakkar", "forsendingar", "fakturaer", "innbetalingar", "purringar", "oppfolging"};
     return targets;
 }
 
@@ -77,6 +78,10 @@ std::string usage() {
            "  forsendingar      per municipality a send-ready folder OUT/forsendingar/NNNN-namn/ (the documents as\n"
            "                    PDF/A, arkivmelding.xml, sbd.json for eFormidling, forsendelse.json for SvarUt,\n"
            "                    manifest.json) and the host's journal OUT/forsendingar/journal-arkivmelding.xml\n"
+           "                    and the dispatch list OUT/forsendingar/utsendingsliste.csv and .xlsx\n"
+           "  oppfolging        (not in all; needs --dato) the follow-up of --runde from inputs/oppfolging.json:\n"
+           "                    OUT/oppfolging/oppfolging-RUNDE.xlsx and .pdf, and a reminder letter\n"
+           "                    OUT/oppfolging/purrebrev-NNNN-namn.pdf per municipality past the deadline\n"
            "  fakturaer         the year's invoices: PDF and EHF (UBL) per member municipality under\n"
            "                    OUT/fakturaer/YYYY/, recorded in the ledger, and fakturagrunnlag-YYYY.csv;\n"
            "                    a rerun reissues nothing; changed amounts are refused unless --korriger\n"
@@ -156,8 +161,8 @@ Options parse(const std::vector<std::string>& args) {
     std::vector<std::string> expanded;
     for (const auto& t : o.targets) {
         if (t == "all") {
-            for (const auto& k : knownTargets())  // payments and reminders need files and a date: never implied
-                if (k != "innbetalingar" && k != "purringar") expanded.push_back(k);
+            for (const auto& k : knownTargets())  // payments, reminders and the follow-up need files or a date: never implied
+                if (k != "innbetalingar" && k != "purringar" && k != "oppfolging") expanded.push_back(k);
             continue;
         }
         bool known = false;
@@ -338,8 +343,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             if (t == "innbetalingar") makePayments(in, year, documents(), ro, book, staging, err);
             if (t == "purringar") makeReminders(in, year, documents(), ro, book, staging, err);
         }
-        if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
-            auto t1 = std::chrono::steady_clock::now();
+        auto occasionFor = [&]() -> const Occasion& {
             std::string id = o.occasion.empty() ? in.settings.defaultOccasion : o.occasion;
             const Occasion* occasion = in.settings.occasionById(id);
             if (!occasion) {
@@ -351,12 +355,24 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
                       "no occasion \"" + id + "\" in " + in.settingsFile + " /rundar", guess.empty() ? "" : "did you mean \"" + guess + "\"?");
                 throw InputError{d};
             }
+            return *occasion;
+        };
+        if (municipal.agreements || municipal.caseDocuments || municipal.packages || municipal.dispatches) {
+            auto t1 = std::chrono::steady_clock::now();
+            const Occasion* occasion = &occasionFor();
             // One rendering makes the three targets' files; each file belongs to its folder's target.
             staging.attribute("hoyringspakkar", {{"avtalar", "avtalar"}, {"saksframlegg", "saksframlegg"}, {"forsendingar", "forsendingar"}});
             std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
                     << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";
+            if (municipal.dispatches) makeDispatchList(in, *occasion, o.inputs, o.templates, o.today, staging);
+        }
+        for (const auto& t : o.targets) {
+            if (t != "oppfolging") continue;
+            staging.attribute("oppfolging");
+            std::size_t n = makeFollowUp(in, occasionFor(), o.inputs, documents(), o.today, staging);
+            if (!o.quiet) err << "digivestland: oppfolging: " << n << " file(s)\n";
         }
         // Every target succeeded: complete the new tree, commit the ledger, switch the tree in.
         // Killed before the commit, nothing happened; between commit and switch, the ledger is

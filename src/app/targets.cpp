@@ -18,7 +18,7 @@ std::string targetOfPath(const std::string& relPath) {
     if (std::regex_match(relPath, m, yearly)) return m[1].str() + " " + m[2].str();
     const std::string folder = relPath.substr(0, relPath.find('/'));
     if (folder == relPath) return "";  // a file at the top of OUT
-    if (folder == "kunnskapsgrunnlag" || folder == "avtalar" || folder == "saksframlegg" || folder == "forsendingar") return folder;
+    if (folder == "kunnskapsgrunnlag" || folder == "avtalar" || folder == "saksframlegg" || folder == "forsendingar" || folder == "oppfolging") return folder;
     if (folder == "folgjebrev" || folder == "hoyringspakkar") return "hoyringspakkar";
     return "";
 }
