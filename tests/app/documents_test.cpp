@@ -123,7 +123,8 @@ std::string runningText(const layout::Laid& laid) {
         for (auto& [y, xs] : rows) {
             std::string line;
             for (auto& [x, t] : xs) line += (line.empty() ? "" : " ") + t;
-            if (!out.empty() && out.back() == '-' && !line.empty()) out.pop_back();
+            if (out.size() >= 2 && out.compare(out.size() - 2, 2, "\u00ad") == 0 && !line.empty()) out.resize(out.size() - 2);
+            else if (!out.empty() && out.back() == '-' && !line.empty()) out.pop_back();
             else out += " ";
             out += line;
         }

@@ -37,6 +37,10 @@ std::string pageText(const layout::Laid& laid) {
             i += 2;
             continue;
         }
+        if (s.compare(i, 4, "\u00ad \n") == 0) {  // a soft hyphen ends a line broken inside a word
+            i += 3;
+            continue;
+        }
         out += s[i] == '\n' ? ' ' : s[i];
     }
     return out;
