@@ -126,7 +126,9 @@ def pdf_text(data):
         f.flush()
         out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", f.name, "-"], check=True,
                              capture_output=True).stdout.decode("utf-8")
-    # words the layout hyphenated at a line end: "digi-\ntalisering"
+    # words the layout broke at a line end, with a soft hyphen ("digi\u00ad\ntalisering") or,
+    # in older files, a hard one ("digi-\ntalisering")
+    out = re.sub("\u00ad[ \t]*\n", "", out)
     return squash(re.sub(r"(\w)-\n(?=[a-zæøå])", r"\1", out))
 
 
