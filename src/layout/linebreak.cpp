@@ -58,6 +58,15 @@ std::vector<Atom> atomize(const std::vector<Fragment>& frags, const Metrics& m) 
     return atoms;
 }
 
+// Short words are not hyphenated ("kro-ner", "med-lem"): a break saves little and reads badly.
+constexpr std::size_t kMinHyphenatedLetters = 7;
+
+std::size_t characters(const std::string& s, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return n;
+}
+
 struct Split {
     std::vector<Fragment> head, tail;
 };
@@ -98,7 +107,7 @@ std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, co
                 while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
                 std::size_t lead = 0;
                 while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
-                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead))
+                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead) && characters(stem, lead, core) >= kMinHyphenatedLetters)
                     for (std::size_t off : hyph->points(stem.substr(lead, core - lead))) pts.push_back({p, s + lead + off, true});
                 s = e + 1;
             }
