@@ -517,6 +517,13 @@ private:
         if (!items_.empty()) items_.back().height += st_.paragraphSpace;
     }
 
+    double widestPageNumber(Face f, double size) const {
+        int most = 0;
+        for (int p : headingPages_) most = std::max(most, p + 1);
+        std::string digits(std::to_string(std::max(most, 1)).size(), '0');
+        return textWidth(m_, f, size, digits);
+    }
+
     void contents(int parent, double x, double width) {
         int toc = node("TOC", parent);
         double size = st_.bodySize, lh = size * st_.leading;
@@ -547,12 +554,16 @@ private:
                     // number in the text layer, so "1 Innleiing 5" is not read as "Innleiing5"
                     if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
                     Chunk dots = chunk(-1);
-                    double from = x + indent + lines[i].width + 6, to = x + width - pw - 6;
+                    // The dots sit on one grid for every entry (multiples of the dot pitch
+                    // from the text's left edge) and stop before the widest page number, so
+                    // they line up in columns whatever each entry's length and number.
+                    double from = x + indent + lines[i].width + 6, to = x + width - widestPageNumber(f, size) - 6;
                     std::string d;
                     double dw = textWidth(m_, BodyRegular, size, ". ");
-                    int n = dw > 0 ? static_cast<int>((to - from) / dw) : 0;
-                    for (int k = 0; k < n; ++k) d += ". ";
-                    if (n > 0) dots.runs.push_back({BodyRegular, size, to - n * dw, baseline(size), d, 0, st_.muted});
+                    int first = dw > 0 ? static_cast<int>(std::ceil((from - x) / dw - 1e-9)) : 0;
+                    int last = dw > 0 ? static_cast<int>(std::floor((to - x) / dw + 1e-9)) : 0;  // exclusive
+                    for (int k = first; k < last; ++k) d += ". ";
+                    if (last > first) dots.runs.push_back({BodyRegular, size, x + first * dw, baseline(size), d, 0, st_.muted});
                     it.chunks.push_back(c);
                     it.chunks.push_back(dots);
                     Chunk pc = chunk(link);

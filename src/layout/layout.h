@@ -24,6 +24,9 @@ public:
     virtual double advance(Face f, char32_t cp) const = 0;
     virtual bool covers(Face f, char32_t cp) const = 0;
     virtual double ascent(Face f) const = 0;  // 1/1000 em
+    // Pair kerning between two adjacent characters of one run, 1/1000 em (negative: closer).
+    // The PDF backend draws exactly the pairs this reports, so measured and drawn widths agree.
+    virtual double kern(Face, char32_t /*left*/, char32_t /*right*/) const { return 0; }
     virtual std::string name(Face f) const = 0;
 };
 

@@ -58,6 +58,15 @@ std::vector<Atom> atomize(const std::vector<Fragment>& frags, const Metrics& m) 
     return atoms;
 }
 
+// Short words are not hyphenated ("kro-ner", "med-lem"): a break saves little and reads badly.
+constexpr std::size_t kMinHyphenatedLetters = 7;
+
+std::size_t characters(const std::string& s, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return n;
+}
+
 struct Split {
     std::vector<Fragment> head, tail;
 };
@@ -98,7 +107,7 @@ std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, co
                 while (core > 0 && std::strchr(".,;:!?)»\"'", stem[core - 1])) --core;
                 std::size_t lead = 0;
                 while (lead < core && std::strchr("(«\"'", stem[lead])) ++lead;
-                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead))
+                if (core - lead <= kMaxHyphenatedBytes && !capitalised(stem, lead) && characters(stem, lead, core) >= kMinHyphenatedLetters)
                     for (std::size_t off : hyph->points(stem.substr(lead, core - lead))) pts.push_back({p, s + lead + off, true});
                 s = e + 1;
             }
@@ -180,6 +189,28 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
         natural += a.width;
         spaces += a.kind == Atom::Space;
     }
+    // Fragments of one face and size become one run, and the backend kerns across their seam:
+    // count those pairs here too, so the line is justified to what is drawn.
+    auto sameRun = [](const Fragment& a, const Fragment& b) {
+        return a.face == b.face && a.size == b.size && a.link.empty() == b.link.empty() && (a.link.empty() || a.link == b.link);
+    };
+    std::vector<double> seam;  // per fragment: kerning with the one before it in its run, pt
+    {
+        const Fragment* prev = nullptr;
+        for (const Atom& a : atoms)
+            for (const Fragment& f : a.parts) {
+                double k = 0;
+                if (prev && !prev->text.empty() && !f.text.empty() && sameRun(*prev, f)) {
+                    std::size_t len, at = prev->text.size() - 1;
+                    while (at > 0 && (static_cast<unsigned char>(prev->text[at]) & 0xC0) == 0x80) --at;
+                    char32_t l = decode(prev->text, at, len), r = decode(f.text, 0, len);
+                    k = m.kern(f.face, l, r) * f.size / 1000.0;
+                }
+                seam.push_back(k);
+                natural += k;
+                prev = &f;
+            }
+    }
     line.width = natural;
     double extra = 0, x = 0;
     if (align == Alignment::Justify && !last && spaces > 0) {
@@ -196,8 +227,10 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     if (align == Alignment::Right) x = width - natural;
     if (align == Alignment::Center) x = (width - natural) / 2;
     // Merge consecutive pieces of one face, size and link into runs.
+    std::size_t fi = 0;
     for (const Atom& a : atoms) {
         for (const Fragment& f : a.parts) {
+            x += seam[fi++];
             bool same = !line.runs.empty() && line.runs.back().face == f.face && line.runs.back().size == f.size &&
                         ((line.runLinks.back() < 0 && f.link.empty()) ||
                          (line.runLinks.back() >= 0 && line.links[static_cast<std::size_t>(line.runLinks.back())].first == f.link));
@@ -240,7 +273,12 @@ using namespace detail;
 double textWidth(const Metrics& m, Face f, double size, const std::string& s) {
     double w = 0;
     std::size_t len;
-    for (std::size_t i = 0; i < s.size(); i += len) w += m.advance(f, decode(s, i, len));
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < s.size(); i += len) {
+        char32_t cp = decode(s, i, len);
+        w += m.advance(f, cp) + (prev ? m.kern(f, prev, cp) : 0);
+        prev = cp;
+    }
     return w * size / 1000.0;
 }
 

@@ -285,3 +285,11 @@ TEST_CASE("hyphenation: capitalised words (names) are not hyphenated, lower-case
     auto lower = breakLines(text("Avtale masfjordenkommune"), 100, Alignment::Left, m, &nb());
     CHECK(lineText(lower[0]).find("\u00AD") != std::string::npos);
 }
+
+TEST_CASE("hyphenation: words shorter than seven letters are not hyphenated") {
+    Mono m;
+    // "Ein sum i kroner" with room for "Ein sum i kro-": the short word moves whole
+    auto lines = breakLines(text("Ein sum i kroner"), 70, Alignment::Left, m, &nb());
+    REQUIRE(lines.size() == 2);
+    CHECK(lineText(lines[1]) == "kroner");
+}

@@ -3,6 +3,11 @@
 // amount or "kr NN" is split across lines.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 
@@ -134,4 +139,47 @@ TEST_CASE("typography: the splits the check looks for are found when present") {
     CHECK(std::regex_search(std::string("innan 31. ⏎mai 2025"), day));
     CHECK(std::regex_search(std::string("Sum 10 371 ⏎420 kr"), group));
     CHECK_FALSE(std::regex_search(std::string("i 2021 ⏎100 kommunar"), group));
+}
+
+TEST_CASE("typography: kerning pairs (AV, To, Te) are measured by layout and drawn in the content stream") {
+    Fixture fx;
+    const layout::Metrics& m = *fx.metrics;
+    for (auto [l, r] : {std::pair<char32_t, char32_t>{'A', 'V'}, {'T', 'o'}, {'T', 'e'}}) {
+        INFO("pair " << static_cast<char>(l) << static_cast<char>(r));
+        CHECK(m.kern(BodyRegular, l, r) < -20);  // DejaVu Serif Condensed: −50 to −78 /1000 em
+        std::string pair{static_cast<char>(l), static_cast<char>(r)};
+        CHECK(layout::textWidth(m, BodyRegular, 10, pair) <
+              (m.advance(BodyRegular, l) + m.advance(BodyRegular, r)) * 10 / 1000.0 - 0.2);
+    }
+    CHECK(m.kern(BodyRegular, 'o', ' ') == 0);
+    // one run "AV To Te" written as PDF: three kerning numbers inside its TJ array
+    layout::Laid laid;
+    laid.pageWidth = 300;
+    laid.pageHeight = 200;
+    laid.nodes.push_back({"Document", -1, {}, {}});
+    laid.nodes.push_back({"P", 0, {{layout::StructNode::Kid::Chunk, 0}}, {}});
+    laid.nodes[0].kids.push_back({layout::StructNode::Kid::Node, 1});
+    layout::Page page;
+    layout::Chunk c;
+    c.id = 0;
+    c.node = 1;
+    c.runs.push_back({BodyRegular, 10, 20, 50, "AV To Te", 0, {}});
+    page.chunks.push_back(c);
+    laid.pages.push_back(page);
+    pdf::DocumentInfo info{"Kerning", "DigiVestland", "kerning test", "test", "nb-NO", Date{2024, 6, 30}};
+    std::string bytes = pdf::writePdf(laid, fx.engine.style(), info);
+    std::string dir = "/tmp/dv-kern-" + std::to_string(::getpid());
+    std::system(("mkdir -p " + dir).c_str());
+    { std::ofstream(dir + "/k.pdf", std::ios::binary) << bytes; }
+    std::system(("qpdf --qdf --object-streams=disable " + dir + "/k.pdf " + dir + "/q.pdf").c_str());
+    std::ifstream q(dir + "/q.pdf", std::ios::binary);
+    std::string qdf((std::istreambuf_iterator<char>(q)), std::istreambuf_iterator<char>());
+    std::system(("rm -rf " + dir).c_str());
+    std::smatch tj;
+    REQUIRE(std::regex_search(qdf, tj, std::regex("\\[<[0-9A-F]+>[^\\]]*\\] TJ")));
+    std::string arr = tj.str();
+    std::regex kernNumber("> [0-9.]+ <");
+    auto numbers = std::distance(std::sregex_iterator(arr.begin(), arr.end(), kernNumber), std::sregex_iterator());
+    INFO(arr);
+    CHECK(numbers == 3);
 }

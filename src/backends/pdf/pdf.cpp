@@ -4,6 +4,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
 #include <podofo/podofo.h>
 
 #include <cmath>
@@ -15,6 +16,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "backends/pdf/pdf.h"
 #include "core/text.h"
@@ -40,6 +42,40 @@ struct FaceData {
     std::vector<bool> known;
     std::mutex lock;
     static constexpr char32_t kTable = 0x3000;
+    std::unordered_map<std::uint32_t, float> kerning;  // (left gid << 16 | right gid) → 1/1000 em; read-only after load
+
+    // The TrueType 'kern' table, format 0 horizontal subtables (DejaVu: about 1 400 pairs per
+    // face, "AV", "To", "Te" among them). GPOS kerning would need a shaper (HarfBuzz).
+    void loadKerning() {
+        FT_ULong length = 0;
+        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, nullptr, &length) != 0 || length < 4) return;
+        std::vector<unsigned char> t(length);
+        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, t.data(), &length) != 0) return;
+        auto u16 = [&](std::size_t at) { return at + 2 <= t.size() ? static_cast<unsigned>(t[at] << 8 | t[at + 1]) : 0u; };
+        unsigned tables = u16(2);
+        std::size_t at = 4;
+        for (unsigned k = 0; k < tables && at + 6 <= t.size(); ++k) {
+            unsigned len = u16(at + 2), coverage = u16(at + 4);
+            if ((coverage >> 8) == 0 && (coverage & 0x0F) == 1) {  // format 0, horizontal, kerning values
+                unsigned pairs = u16(at + 6);
+                for (unsigned i = 0; i < pairs; ++i) {
+                    std::size_t e = at + 14 + 6 * static_cast<std::size_t>(i);
+                    if (e + 6 > t.size()) break;
+                    auto value = static_cast<std::int16_t>(u16(e + 4));
+                    kerning[u16(e) << 16 | u16(e + 2)] = static_cast<float>(value * 1000.0 / unitsPerEm);
+                }
+            }
+            if (len < 6) break;
+            at += len;
+        }
+    }
+    float kern(char32_t l, char32_t r) {
+        if (kerning.empty() || l == ' ' || r == ' ') return 0;
+        std::uint16_t a = glyph(l), b = glyph(r);
+        if (a == 0 || b == 0) return 0;
+        auto it = kerning.find(static_cast<std::uint32_t>(a) << 16 | b);
+        return it == kerning.end() ? 0 : it->second;
+    }
 
     void load(char32_t cp) {  // caller holds `lock` or is the only user
         FT_UInt g = FT_Get_Char_Index(face, cp);
@@ -100,6 +136,7 @@ std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) 
     fd->known.assign(FaceData::kTable, false);
     for (char32_t cp = 0; cp < FaceData::kTable; ++cp)
         if (FaceData::eager(cp)) fd->load(cp);
+    fd->loadKerning();
     cache[path] = fd;
     return fd;
 }
@@ -151,6 +188,7 @@ public:
     }
     bool covers(Face f, char32_t cp) const override { return faces[f]->lookup(cp) >= 0; }
     double ascent(Face f) const override { return faces[f]->ascent; }
+    double kern(Face f, char32_t l, char32_t r) const override { return faces[f]->kern(l, r); }
     std::string name(Face f) const override { return faces[f]->path; }
 };
 
@@ -404,13 +442,17 @@ private:
         ops += " Tm\n[<";
         std::string adj = r.wordSpacing != 0 ? "> " + num(-r.wordSpacing * 1000.0 / r.size) + " <" : "";
         static const char* hex = "0123456789ABCDEF";
-        for (char32_t cp : cps) {
+        for (std::size_t i = 0; i < cps.size(); ++i) {
+            char32_t cp = cps[i];
             std::uint16_t g = face.glyph(cp);
             ops += hex[(g >> 12) & 15];
             ops += hex[(g >> 8) & 15];
             ops += hex[(g >> 4) & 15];
             ops += hex[g & 15];
             if (cp == ' ' && !adj.empty()) ops += adj;
+            // the kerning layout measured (Metrics::kern): a TJ number moves the next glyph left
+            if (i + 1 < cps.size())
+                if (float k = face.kern(cp, cps[i + 1]); k != 0) ops += "> " + num(-k) + " <";
         }
         ops += ">] TJ\n";
     }
