@@ -69,7 +69,7 @@ TEST_CASE("a ledger another run holds: exit 2 naming that run", "[app][ledger]")
     CHECK_FALSE(fs::exists(ledger));
 }
 
-TEST_CASE("--vent and --out are checked as usage", "[app]") {
+TEST_CASE("usage: --vent needs seconds, --out may not hold the inputs", "[app]") {
     TempDir tmp;
     std::string err;
     CHECK(runApp({"--vent", "soon"}, err) == 2);
