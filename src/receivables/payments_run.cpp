@@ -42,13 +42,21 @@ std::string unmatchedCsv(const std::vector<ledger::PaymentRecord>& all) {
 
 std::string buyerName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
 
-xlsx::Journal openItems(const Inputs& in, int year, const std::vector<Account>& accounts, const Date& today) {
+// Wording from faktura.json "opne.*" (nynorsk: the open-items report is the secretariat's own).
+xlsx::Journal openItems(const Inputs& in, int year, const std::vector<Account>& accounts, const Date& today,
+                        const invoicing::Wording& words, Diagnostics& diags) {
+    const Language lang = Language::Nynorsk;
+    view::Value v;
+    v["aar"] = std::to_string(year);
+    v["dato"] = norsk::shortDate(today);
     xlsx::Journal j;
-    j.title = "Opne postar " + std::to_string(year) + " per " + norsk::shortDate(today);
-    j.sheet = "Opne postar " + std::to_string(year);
+    j.title = words.say(lang, "opne.tittel", v, diags);
+    j.sheet = words.say(lang, "opne.ark", v, diags);
     j.author = in.settings.host.name;
-    j.headers = {"Fakturanummer", "Status", "Kunde", "Org.nr.", "KID", "Uteståande (kr)", "Forfallsdato", "Dagar over forfall"};
-    j.totalLabel = "Sum uteståande";
+    for (const char* key : {"opne.nummer", "opne.status", "opne.kunde", "opne.orgnr", "opne.kid", "opne.utestaande", "opne.forfall",
+                            "opne.dagar"})
+        j.headers.push_back(words.say(lang, key, v, diags));
+    j.totalLabel = words.say(lang, "opne.sum", v, diags);
     j.created = today;
     for (const Account& a : accounts) {
         if (!(Money{} < a.outstanding)) continue;
@@ -99,7 +107,9 @@ std::vector<payments::Payment> readAll(const std::vector<std::string>& files) {
 
 PaymentsResult runPayments(const Inputs& in, int year, ledger::Ledger& book, const std::vector<std::string>& files,
                            const Date& today, const std::string& templatesDir, const invoicing::RenderPdf& renderPdf) {
-    (void)templatesDir;
+    Diagnostics diags;
+    invoicing::Wording words(templatesDir, diags);
+    if (!diags.empty()) throw InputError{diags};
     PaymentsResult r;
     for (const payments::Payment& p : readAll(files)) {
         ++r.read;
@@ -112,8 +122,8 @@ PaymentsResult runPayments(const Inputs& in, int year, ledger::Ledger& book, con
     const std::string dir = "innbetalingar/" + std::to_string(year) + "/", y = std::to_string(year);
     r.files.push_back({dir + "avstemming-" + y + ".csv", reconciliationCsv(acc), "avstemming", {}});
     r.files.push_back({dir + "ukjende-innbetalingar-" + y + ".csv", unmatchedCsv(all), "ukjende-innbetalingar", {}});
-    xlsx::Journal j = openItems(in, year, acc, today);
-    Diagnostics diags;
+    xlsx::Journal j = openItems(in, year, acc, today, words, diags);
+    if (!diags.empty()) throw InputError{diags};
     const auto scratch = std::filesystem::temp_directory_path() / ("dv-opne-postar-" + std::to_string(::getpid()) + "-" + y + ".xlsx");
     auto bytes = xlsx::journalXlsx(j, scratch.string(), diags);
     if (!bytes) throw InputError{diags};
