@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/text.h"
 #include "backends/xlsx/table.h"
 #include "input/followup.h"
 #include "input/labels.h"
@@ -34,21 +35,12 @@ Labels loadWording(const std::string& templatesDir, Language lang) {
     return l;
 }
 
-// A CSV field for Norwegian Excel (RFC 4180 quoting, ';'); a cell Excel would read as a formula
-// gets a leading apostrophe.
-std::string csv(const std::string& raw) {
-    std::string s = !raw.empty() && std::strchr("=+-@", raw[0]) ? "'" + raw : raw;
-    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
 
 std::string csvTable(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
     std::ostringstream out;
     out << "\xEF\xBB\xBF";  // BOM: Excel then reads the file as UTF-8
     auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? ";" : "") << csv(cells[i]);
+        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? ";" : "") << csvText(cells[i]);
         out << "\r\n";
     };
     line(headers);

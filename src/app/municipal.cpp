@@ -1,4 +1,5 @@
 #include "app/municipal.h"
+#include "core/text.h"
 #include "app/parallel.h"
 #include "app/dispatch.h"
 #include "app/editable.h"
@@ -30,15 +31,6 @@ std::string readBytes(const std::string& path) {
     return ss.str();
 }
 
-// A CSV field for the dispatch list (RFC 4180 quoting; ';' separated for Norwegian Excel).
-// A cell that Excel would read as a formula (=, +, -, @ first) gets a leading apostrophe.
-std::string csv(const std::string& raw) {
-    std::string s = !raw.empty() && std::strchr("=+-@", raw[0]) ? "'" + raw : raw;
-    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
 
 }  // namespace
 
@@ -154,8 +146,8 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         staging.add(rel, "hoyringspakke", k.kommunenummer);
         ++files;
         std::string zipBytes = readBytes(staging.pathFor(rel));
-        list << k.kommunenummer << ';' << csv(k.name) << ';' << k.orgnr << ';'
-             << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csv(rel.substr(rel.find('/') + 1)) << ';'
+        list << k.kommunenummer << ';' << csvText(k.name) << ';' << k.orgnr << ';'
+             << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csvText(rel.substr(rel.find('/') + 1)) << ';'
              << zipBytes.size() << ';' << sha256Hex(zipBytes) << "\r\n";
     };
     constexpr std::size_t kBatch = 16;

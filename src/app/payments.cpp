@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/ledger_session.h"
 #include "invoicing/run.h"
 #include "receivables/receivables.h"
 
@@ -25,8 +26,8 @@ void stage(const Result& r, Staging& staging) {
 void checkReceivables(const Inputs& in, const ReceivablesOptions& o, const std::string& target) {
     Diagnostics diags;
     if (!o.today) diags.add("--dato", "", target + " needs the day it is run for: --dato YYYY-MM-DD (never the clock)");
-    const std::string path = invoicing::ledgerPath(in, o.ledgerPath, false, diags);
-    if (diags.empty() && !std::filesystem::exists(path))
+    const std::string path = resolveLedgerPath(in, LedgerChoice{o.ledgerPath});
+    if (!std::filesystem::exists(path))
         diags.add(path, "", "the ledger does not exist: run fakturaer first, or name it with --reskontro");
     if (!diags.empty()) throw InputError{diags};
 }

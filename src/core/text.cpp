@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cstring>
+
 namespace dv {
 
 std::optional<std::size_t> firstInvalidUtf8(std::string_view s) {
@@ -48,6 +50,14 @@ std::string xmlEscape(const std::string& s) {
         }
     }
     return o;
+}
+
+std::string csvText(const std::string& raw) {
+    std::string s = !raw.empty() && std::strchr("=+-@", raw[0]) ? "'" + raw : raw;
+    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
 }
 
 }  // namespace dv

@@ -17,4 +17,9 @@ std::string lineColumn(std::string_view text, std::size_t offset);
 // Text for XML content and attribute values: & < > " escaped.
 std::string xmlEscape(const std::string& s);
 
+// A text cell of a ';'-separated CSV for Norwegian Excel: RFC 4180 quoting, and a cell that a
+// spreadsheet would read as a formula (=, +, -, @ first) gets a leading apostrophe. For text
+// only: numbers are written as they are.
+std::string csvText(const std::string& raw);
+
 }  // namespace dv

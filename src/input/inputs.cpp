@@ -374,10 +374,16 @@ void readSettings(const std::string& file, const std::string& text, Inputs& out,
                                   std::to_string(std::max(x.fromYear, y.fromYear)) + "; a year has one adopted model");
             }
     }
-    s.currentModel = top.string("gjeldande_modell").value_or("");
+    // The model in force is not a setting: each year's adopted model follows from
+    // /finansieringsmodellar (status "vedteke", fra–til), so no second answer can contradict it.
+    if (top.has("gjeldande_modell"))
+        top.error("gjeldande_modell",
+                  "the model in force is not set here: each year's adopted model follows from /finansieringsmodellar "
+                  "(status \"vedteke\" and its years)",
+                  "remove \"gjeldande_modell\"");
     s.proposedModel = top.string("foreslatt_modell").value_or("");
-    for (const char* key : {"gjeldande_modell", "foreslatt_modell"}) {
-        const std::string& id = std::string(key) == "gjeldande_modell" ? s.currentModel : s.proposedModel;
+    for (const char* key : {"foreslatt_modell"}) {
+        const std::string& id = s.proposedModel;
         if (!id.empty() && !s.modelById(id)) {
             std::vector<std::string> ids;
             for (const auto& m : s.models) ids.push_back(m.id);

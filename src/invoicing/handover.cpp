@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/text.h"
 #include "invoicing/record.h"
 #include "report/norsk.h"
 
@@ -19,7 +20,7 @@ std::string decimalComma(Money m) { return decimalComma(m.toDecimalString()); }
 
 std::string asText(const std::string& digits) { return digits.empty() ? std::string() : "=\"" + digits + "\""; }
 
-std::string known(const std::optional<std::string>& v) { return v ? csvField(*v) : std::string("ukjend"); }
+std::string known(const std::optional<std::string>& v) { return v ? csvText(*v) : std::string("ukjend"); }
 
 std::string buyerName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
 
@@ -28,9 +29,9 @@ void erpRows(std::ostringstream& csv, const ledger::Invoice& inv, const Kommune&
     const BuyerInvoicing& b = k.invoicing;
     for (const ledger::Line& l : inv.lines)
         csv << inv.number << ';' << inv.type << ';' << inv.credits << ';' << inv.issueDate << ';' << inv.dueDate << ';'
-            << (b.customerNumber ? asText(*b.customerNumber) : "ukjend") << ';' << asText(k.orgnr) << ';' << csvField(buyerName(k))
+            << (b.customerNumber ? asText(*b.customerNumber) : "ukjend") << ';' << asText(k.orgnr) << ';' << csvText(buyerName(k))
             << ';' << asText(inv.kid) << ';' << known(b.article) << ';' << known(b.accountingString) << ';' << l.lineNo << ';'
-            << csvField(l.description) << ';' << decimalComma(Money::ore(l.quantityHundredths)) << ';'
+            << csvText(l.description) << ';' << decimalComma(Money::ore(l.quantityHundredths)) << ';'
             << decimalComma(Rate::micro(l.unitPriceMicro).toDecimalString()) << ';' << decimalComma(Money::ore(sign * l.amountOre)) << ';'
             << decimalComma(signedTotal(inv)) << "\r\n";
 }

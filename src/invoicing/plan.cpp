@@ -14,13 +14,6 @@ namespace {
 
 using view::Value;
 
-std::string quantityText(std::int64_t hundredths) {  // Norwegian: 1 691 / 12,5 / −1
-    std::int64_t a = hundredths < 0 ? -hundredths : hundredths;
-    std::string s = (hundredths < 0 ? "\u2212" : "") + norsk::integer(a / 100);
-    if (a % 100) s += "," + std::to_string(a % 100 / 10) + (a % 10 ? std::to_string(a % 10) : "");
-    return s;
-}
-
 std::vector<std::string> unconfirmedReasons(const Inputs& in, const ModelView& mv) {
     const Settings& s = in.settings;
     std::vector<std::string> why;
@@ -55,7 +48,7 @@ Value lineValues(const Inputs& in, const ModelView& mv, int year, const InvoiceL
     if (l.withdrawal) {
         v["dato"] = norsk::shortDate(l.withdrawal->date);
         v["skildring"] = l.withdrawal->description.in(lang);
-        v["timar"] = quantityText(l.withdrawal->hundredthsOfHours);
+        v["timar"] = norsk::quantity(l.withdrawal->hundredthsOfHours);
         v["timepris"] = norsk::money(l.withdrawal->hourlyRate);
     }
     return v;

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/text.h"
 #include "backends/ehf/ehf.h"
 #include "core/sha256.h"
 
@@ -21,13 +22,6 @@ std::vector<std::string> recordHashes(ledger::Ledger& book, const std::vector<le
     return notes;
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
-
 std::string lineExportCsv(const Inputs& in, const std::vector<ledger::Invoice>& all) {
     std::ostringstream csv;
     csv << "\xEF\xBB\xBF"
@@ -37,7 +31,7 @@ std::string lineExportCsv(const Inputs& in, const std::vector<ledger::Invoice>& 
         const Kommune& k = *in.kommune(inv.kommunenummer);
         for (const ledger::Line& l : inv.lines)
             csv << inv.number << ';' << inv.type << ';' << inv.credits << ';' << inv.kommunenummer << ';' << k.orgnr << ';'
-                << inv.issueDate << ';' << inv.dueDate << ';' << inv.kid << ';' << l.lineNo << ';' << csvField(l.description) << ';'
+                << inv.issueDate << ';' << inv.dueDate << ';' << inv.kid << ';' << l.lineNo << ';' << csvText(l.description) << ';'
                 << ehf::amount(Money::ore(l.quantityHundredths)) << ';' << l.unit << ';'
                 << Rate::micro(l.unitPriceMicro).toDecimalString() << ';' << ehf::amount(Money::ore(l.amountOre)) << ';'
                 << ehf::amount(Money::ore(inv.totalOre)) << "\r\n";

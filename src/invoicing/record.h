@@ -19,7 +19,5 @@ std::vector<std::string> recordHashes(ledger::Ledger& book, const std::vector<le
 // One row per invoice line: fakturanummer;type;…;fakturasum (UTF-8 with BOM, CRLF, amounts as 1234.50).
 std::string lineExportCsv(const Inputs& in, const std::vector<ledger::Invoice>& all);
 
-// A CSV field: quoted when it holds ';', '"' or a line break.
-std::string csvField(const std::string& s);
 
 }  // namespace dv::invoicing

@@ -13,13 +13,6 @@ namespace {
 using view::List;
 using view::Value;
 
-std::string quantityText(std::int64_t hundredths) {  // Norwegian: 1 691 / 12,5 / −1
-    std::int64_t a = hundredths < 0 ? -hundredths : hundredths;
-    std::string s = (hundredths < 0 ? "\u2212" : "") + norsk::integer(a / 100);
-    if (a % 100) s += "," + std::to_string(a % 100 / 10) + (a % 10 ? std::to_string(a % 10) : "");
-    return s;
-}
-
 std::string signedMoney(Money m) { return m < Money{} ? "\u2212" + norsk::money(-m) : norsk::money(m); }
 
 std::string buyerName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
@@ -68,7 +61,7 @@ List lineRows(const ledger::Invoice& inv) {
         Value r;
         r["nr"] = std::to_string(l.lineNo);
         r["skildring"] = l.description;
-        r["mengd"] = quantityText(l.quantityHundredths);
+        r["mengd"] = norsk::quantity(l.quantityHundredths);
         r["pris"] = priceText(Rate::micro(l.unitPriceMicro));
         r["belop"] = signedMoney(Money::ore(l.amountOre));
         rows.push_back(r);

@@ -78,19 +78,4 @@ Result runInvoicing(const Inputs& in, int year, ledger::Ledger& book, const Opti
     return res;
 }
 
-std::string ledgerPath(const Inputs& in, const std::string& given, bool mayCreate, Diagnostics& diags) {
-    if (given.empty())
-        return (std::filesystem::path(in.settingsFile).parent_path() / in.settings.ledgerPath).lexically_normal().string();
-    if (!std::filesystem::exists(given) && !mayCreate)
-        diags.add("--reskontro", "", "the ledger " + given + " does not exist; check the path, or give --ny-reskontro to start a new ledger there");
-    return given;
-}
-
-void claimLedger(const Inputs& in, ledger::Ledger& book, const std::string& path, Diagnostics& diags) {
-    const std::string& orgnr = in.settings.host.orgnr;
-    if (auto other = book.claimSeller(orgnr))
-        diags.add(path, "", "the ledger belongs to the seller " + *other + ", not to " + orgnr + " (" + in.settingsFile +
-                                " /vertskommune/organisasjonsnummer)");
-}
-
 }  // namespace dv::invoicing

@@ -46,10 +46,4 @@ using ForEach = std::function<void(std::size_t n, const std::function<void(std::
 Result runInvoicing(const Inputs& in, int year, ledger::Ledger& book, const Options& o, const RenderPdf& renderPdf,
                     const ForEach& forEach);
 
-// The ledger's path: --reskontro as given, else samarbeid.json /faktura/reskontro relative to
-// samarbeid.json. A --reskontro path that does not exist is refused unless `mayCreate`.
-std::string ledgerPath(const Inputs& in, const std::string& given, bool mayCreate, Diagnostics& diags);
-// A ledger belongs to one seller: the first run claims it; another seller's ledger is refused.
-void claimLedger(const Inputs& in, ledger::Ledger& book, const std::string& path, Diagnostics& diags);
-
 }  // namespace dv::invoicing

@@ -3,6 +3,7 @@
 // broken at hyphenation points, else between characters). Justified lines spread the slack
 // over the spaces; the last line is set ragged. Total fit is in totalfit.cpp.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 
@@ -93,8 +94,14 @@ std::vector<Point> breakPoints(const std::vector<Fragment>& word, bool force, co
     std::vector<Point> pts;
     for (std::size_t p = 0; p < word.size(); ++p) {
         const std::string& t = word[p].text;
-        for (std::size_t i = 0; i + 1 < t.size(); ++i)
-            if ((t[i] == '-' || t[i] == '/') && i > 0) pts.push_back({p, i + 1, false});
+        for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+            // After an explicit hyphen only before a capital or a digit ("KS-Digitale", "2024-25"):
+            // "IKT-⏎samarbeid" cannot be told from a line-break hyphen in the text layer (a
+            // reader would join it to "IKTsamarbeid"); the stretch after it is hyphenated softly.
+            const unsigned char next = static_cast<unsigned char>(t[i + 1]);
+            const bool hyphenBreak = t[i] == '-' && next < 0x80 && !std::islower(next);
+            if ((hyphenBreak || t[i] == '/') && i > 0) pts.push_back({p, i + 1, false});
+        }
         if (hyph && word.size() == 1) {
             // hyphenate each hyphen-free stretch of letters on its own
             std::size_t s = 0;

@@ -5,37 +5,15 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "ledger/statement.h"
+
 namespace dv::ledger {
 namespace {
 
+using detail::Stmt;
+
 sqlite3* DB(void* p) { return static_cast<sqlite3*>(p); }
 
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
-    }
-    ~Stmt() { sqlite3_finalize(st_); }
-    Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(st_, i, v); return *this; }
-    Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(st_, i, v.c_str(), -1, SQLITE_TRANSIENT); return *this; }
-    bool step() {
-        int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) fail();
-        return false;
-    }
-    std::int64_t i64(int c) { return sqlite3_column_int64(st_, c); }
-    std::string text(int c) {
-        const unsigned char* t = sqlite3_column_text(st_, c);
-        return t ? reinterpret_cast<const char*>(t) : "";
-    }
-    [[noreturn]] void fail() { throw std::runtime_error(path_ + ": SQLite: " + sqlite3_errmsg(db_)); }
-
-private:
-    sqlite3* db_;
-    sqlite3_stmt* st_ = nullptr;
-    std::string path_;
-};
 
 const char* kSchema = R"(
 CREATE TABLE IF NOT EXISTS meta (

@@ -224,7 +224,6 @@ struct Settings {
     int defaultYear = 0;
     Party host;
     std::vector<FundingModel> models;
-    std::string currentModel;   // id of the model in force now (for comparisons)
     std::string proposedModel;  // id of the proposed model
     std::vector<DeflatorYear> deflator;
     Projection projection;

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "core/text.h"
 #include "backends/xlsx/journal.h"
 #include "invoicing/record.h"
 #include "receivables/receivables.h"
@@ -35,8 +36,8 @@ std::string unmatchedCsv(const std::vector<ledger::PaymentRecord>& all) {
     csv << "\xEF\xBB\xBF" << "kid;belop;betalt_dato;grunn;kjelde\r\n";
     for (const auto& p : all)
         if (p.invoiceNumber.empty())
-            csv << invoicing::csvField(p.kid) << ';' << decimalComma(Money::ore(p.amountOre)) << ';' << p.paidDate << ';'
-                << invoicing::csvField(p.reason) << ';' << invoicing::csvField(p.source) << "\r\n";
+            csv << csvText(p.kid) << ';' << decimalComma(Money::ore(p.amountOre)) << ';' << p.paidDate << ';'
+                << csvText(p.reason) << ';' << csvText(p.source) << "\r\n";
     return csv.str();
 }
 

@@ -19,6 +19,13 @@ std::string integer(long long v) {
     return (v < 0 ? "\u2212" : "") + grouped(static_cast<unsigned long long>(std::llabs(v)));
 }
 
+std::string quantity(long long hundredths) {
+    long long a = hundredths < 0 ? -hundredths : hundredths;
+    std::string s = (hundredths < 0 ? "\u2212" : "") + integer(a / 100);
+    if (a % 100) s += "," + std::to_string(a % 100 / 10) + (a % 10 ? std::to_string(a % 10) : "");
+    return s;
+}
+
 std::string money(Money m) {
     long long v = m.ore();
     unsigned long long a = static_cast<unsigned long long>(std::llabs(v));

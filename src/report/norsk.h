@@ -13,6 +13,7 @@ namespace dv::norsk {
 inline constexpr const char* kNbsp = "\u00A0";
 
 std::string integer(long long v);                  // 133 820
+std::string quantity(long long hundredths);        // a quantity in hundredths: 1 691 / 12,5 / −1
 std::string money(Money m);                        // 133 820,00
 std::string kroner(Money m);                       // 133 820 (rounded to whole kroner, R2's rule)
 std::string rate(Rate r);                          // 20 or 20,45 (kroner, trailing zeros dropped to øre)

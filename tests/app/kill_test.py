@@ -101,6 +101,17 @@ class Work:
                          or m["kommunenummer"] in named or m["eining"] != "kommune"]
         with open(path, "w", encoding="utf-8") as f:
             json.dump(k, f, ensure_ascii=False, indent=2)
+        # the knowledge base's sourced member count is for all 43: count the kept members instead
+        spath = os.path.join(self.inputs, "samarbeid.json")
+        with open(spath, encoding="utf-8") as f:
+            s = json.load(f)
+        count = s.get("kunnskapsgrunnlag", {}).get("medlemstal")
+        if count:
+            day = count["dato"]
+            count["tal"] = sum(1 for m in k["kommunar"] if any(
+                p["fra"] <= day and (p.get("til") is None or day <= p["til"]) for p in m["medlemskap"]))
+            with open(spath, "w", encoding="utf-8") as f:
+                json.dump(s, f, ensure_ascii=False, indent=2)
 
     def argv(self, args, templates=None):
         return [CLI, "--quiet", "--inputs", self.inputs, "--templates", templates or os.path.join(SRC, "templates"),

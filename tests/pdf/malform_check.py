@@ -194,7 +194,12 @@ class Check:
                 self.pending_hits[(kind, lang, phrase)] += n
                 text = text.replace(phrase, " ")
         for phrase in ALLOW.get((kind, lang), []):
-            text = text.replace(phrase, " ")
+            if " " in phrase:
+                text = text.replace(phrase, " ")
+            else:
+                # a web address broken across lines without a hyphen: the text layer has no space
+                # there, but joining pdftotext's lines puts one in
+                text = re.sub(r"\s?".join(re.escape(c) for c in phrase), " ", text)
         for rx in self.names:
             text = rx.sub(" ", text)
         st = self.stats.setdefault((group, kind, lang), [0, 0, 0])

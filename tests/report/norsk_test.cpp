@@ -21,3 +21,11 @@ TEST_CASE("Norwegian number, amount and date formatting", "[norsk]") {
     CHECK(norsk::rate(Rate::kroner(20)) == "20");
     CHECK(norsk::rate(Rate::micro(20'450'000)) == "20,45");
 }
+
+TEST_CASE("norsk::quantity: hundredths as a Norwegian quantity, trailing zeros dropped", "[report][norsk]") {
+    CHECK(norsk::quantity(169100) == "1" + sp + "691");
+    CHECK(norsk::quantity(1250) == "12,5");
+    CHECK(norsk::quantity(1205) == "12,05");
+    CHECK(norsk::quantity(-100) == "\u22121");
+    CHECK(norsk::quantity(0) == "0");
+}
