@@ -1,5 +1,7 @@
 #include "backends/xlsx/journal.h"
 
+#include "backends/xlsx/properties.h"
+
 #include <xlsxwriter.h>
 
 #include <filesystem>
@@ -73,12 +75,7 @@ std::optional<std::string> journalXlsx(const Journal& j, const std::string& scra
         diags.add(scratch, "", "cannot create the invoice journal");
         return std::nullopt;
     }
-    lxw_doc_properties props = {};
-    std::string title = j.title, author = j.author;
-    props.title = title.data();
-    props.author = author.data();
-    props.created = static_cast<time_t>(j.created.dayNumber() * 86400L);
-    workbook_set_properties(wb, &props);
+    detail::setProperties(wb, j.title, j.author, j.created);
     lxw_worksheet* ws = workbook_add_worksheet(wb, j.sheet.c_str());
     Formats f = formats(wb);
     worksheet_set_column(ws, 0, 1, 13, nullptr);

@@ -1,5 +1,7 @@
 #include "backends/xlsx/table.h"
 
+#include "backends/xlsx/properties.h"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -22,12 +24,7 @@ bool writeTable(const Table& t, const std::string& path, Diagnostics& diags) {
         diags.add(path, "", "cannot create the workbook file");
         return false;
     }
-    lxw_doc_properties props = {};
-    std::string title = t.title, author = t.author;
-    props.title = title.data();
-    props.author = author.data();
-    props.created = static_cast<time_t>(t.date.dayNumber() * 86400L);
-    workbook_set_properties(wb, &props);
+    detail::setProperties(wb, t.title, t.author, t.date);
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
