@@ -43,10 +43,11 @@ std::string unmatchedCsv(const std::vector<ledger::PaymentRecord>& all) {
 
 std::string buyerName(const Kommune& k) { return k.name + (k.type == KommuneType::Herad ? " herad" : " kommune"); }
 
-// Wording from faktura.json "opne.*" (nynorsk: the open-items report is the secretariat's own).
+// Wording from faktura.json "opne.*" in the shared målform: the open-items report is the
+// secretariat's own, as the invoice journal is.
 xlsx::Journal openItems(const Inputs& in, int year, const std::vector<Account>& accounts, const Date& today,
                         const invoicing::Wording& words, Diagnostics& diags) {
-    const Language lang = Language::Nynorsk;
+    const Language lang = in.settings.sharedLanguage;
     view::Value v;
     v["aar"] = std::to_string(year);
     v["dato"] = norsk::shortDate(today);
@@ -134,7 +135,7 @@ PaymentsResult runPayments(const Inputs& in, int year, ledger::Ledger& book, con
     info.subject = j.title;
     info.keywords = in.settings.name + "; opne postar; " + y;
     info.date = today;
-    r.files.push_back({dir + "opne-postar-" + y + ".pdf", renderPdf(Language::Nynorsk, "opne-postar", openItemsView(in, year, j, today), info),
+    r.files.push_back({dir + "opne-postar-" + y + ".pdf", renderPdf(in.settings.sharedLanguage, "opne-postar", openItemsView(in, year, j, today), info),
                        "opne-postar-pdf", {}});
     return r;
 }

@@ -177,6 +177,9 @@ TEST_CASE("issue 13: OCR and camt.054 payments are matched by KID, classified, r
     CHECK(open.find(shortPaid.number) != std::string::npos);
     CHECK(open.find(full.number) == std::string::npos);
     CHECK(open.find(" 43 ") != std::string::npos);  // due 18.03.2026, 43 days on 30.04.2026
+    // the secretariat's own report, in the shared målform (bokmål in the shipped inputs), like the journal
+    CHECK(open.find("Åpne poster 2026") != std::string::npos);
+    CHECK(open.find("Opne postar") == std::string::npos);
 
     // the same files again: nothing new
     std::size_t recorded;
