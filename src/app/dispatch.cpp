@@ -9,6 +9,9 @@
 namespace dv::app {
 namespace {
 
+// What the dispatched PDFs are (the PDF backend writes PDF/A-2a): dokumentobjekt format.
+const char* const kPdfFormat = "PDF/A-2a";
+
 std::string kindSuffix(const Occasion& o) { return o.kind == Occasion::Kind::Hearing ? "hoyring" : "vedtak"; }
 
 const Kommune* hostOf(const Inputs& in) {
@@ -55,7 +58,7 @@ std::size_t Dispatches::add(const MunicipalView& mv, const std::vector<DispatchD
     if (k.host) host_ = &mv;
 
     dispatch::Letter letter{k.kommunenummer, label(mv.language, "journalpost." + kindSuffix(occasion_), mv.value),
-                            mv.value.find("kommune")->find("fullt_namn")->str(), occasion_.documentDate, {}};
+                            mv.value.find("kommune")->find("fullt_namn")->str(), k.orgnr, occasion_.documentDate, {}};
     std::vector<ManifestEntry> inner;
     std::size_t files = 0;
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -64,8 +67,8 @@ std::size_t Dispatches::add(const MunicipalView& mv, const std::vector<DispatchD
         doc::Document tree = engine_.document(mv.language, d.templateName, d.view ? *d.view : mv.value);
         std::string title = tree.meta.count("tittel") ? tree.meta.at("tittel") : d.stem;
         std::string hash = sha256Hex(*d.bytes);
-        letter.files.push_back({name, title, label(mv.language, "dokumenttype." + d.stem, mv.value), "application/pdf", hash,
-                                d.bytes->size()});
+        letter.files.push_back({name, title, label(mv.language, "dokumenttype." + d.stem, mv.value), "application/pdf", kPdfFormat,
+                                hash, d.bytes->size()});
         staging.put(folder + name, *d.bytes, "forsending-dokument", k.kommunenummer);
         inner.push_back({name, d.stem, k.kommunenummer, d.bytes->size(), hash});
         ++files;

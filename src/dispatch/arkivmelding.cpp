@@ -18,34 +18,59 @@ std::string fileId(const Case& c, const Letter& l, const File& f) {
     return contentUuid("dokumentbeskrivelse\n" + c.key + "\n" + l.key + "\n" + f.name + "\n" + f.sha256);
 }
 
+void dokumentbeskrivelse(std::ostringstream& x, const Case& c, const Letter& l, std::size_t i) {
+    const File& f = l.files[i];
+    const std::string in = "        ", in2 = in + "  ";
+    x << "      <dokumentbeskrivelse>\n"
+      << element(in, "systemID", fileId(c, l, f)) << element(in, "dokumenttype", f.documentType)
+      << element(in, "dokumentstatus", "Dokumentet er ferdigstilt") << element(in, "tittel", f.title)
+      << element(in, "opprettetDato", when(l.date)) << element(in, "opprettetAv", c.system)
+      << element(in, "tilknyttetRegistreringSom", i == 0 ? "Hoveddokument" : "Vedlegg")
+      << element(in, "dokumentnummer", std::to_string(i + 1)) << element(in, "tilknyttetDato", when(l.date))
+      << element(in, "tilknyttetAv", c.system) << in << "<dokumentobjekt>\n"
+      << element(in2, "versjonsnummer", "1") << element(in2, "variantformat", "Arkivformat")
+      << element(in2, "format", f.format) << element(in2, "mimeType", f.mimeType)
+      << element(in2, "opprettetDato", when(l.date)) << element(in2, "opprettetAv", c.system)
+      << element(in2, "referanseDokumentfil", f.name) << element(in2, "sjekksum", f.sha256)
+      << element(in2, "sjekksumAlgoritme", "SHA-256") << element(in2, "filstoerrelse", std::to_string(f.bytes))
+      << in << "</dokumentobjekt>\n"
+      << "      </dokumentbeskrivelse>\n";
+}
+
+void korrespondansepart(std::ostringstream& x, const Letter& l) {
+    const std::string in = "        ";
+    x << "      <korrespondansepart>\n"
+      << element(in, "korrespondanseparttype", "Mottaker") << element(in, "korrespondansepartNavn", l.receiver);
+    if (!l.receiverOrgnr.empty())
+        x << in << "<organisasjonsnummer>\n" << element(in + "  ", "organisasjonsnummer", l.receiverOrgnr) << in
+          << "</organisasjonsnummer>\n";
+    x << "      </korrespondansepart>\n";
+}
+
+void externalKey(std::ostringstream& x, const std::string& indent, const Case& c, const std::string& key) {
+    std::string k = key;
+    for (char& ch : k)
+        if (ch == '\n') ch = '/';
+    x << indent << "<referanseEksternNoekkel>\n"
+      << element(indent + "  ", "fagsystem", c.system) << element(indent + "  ", "noekkel", k) << indent
+      << "</referanseEksternNoekkel>\n";
+}
+
+// A journalpost as eFormidling's arkivmelding v1 orders it: the registrering's own elements
+// (documents before the title, the external key last), then the journalpost's.
 void journalpost(std::ostringstream& x, const Case& c, const Letter& l) {
     const std::string in = "      ";
-    x << "    <basisregistrering xsi:type=\"journalpost\">\n"
+    x << "    <registrering xsi:type=\"journalpost\">\n"
       << element(in, "systemID", letterId(c, l)) << element(in, "opprettetDato", when(l.date))
       << element(in, "opprettetAv", c.system) << element(in, "arkivertDato", when(l.date))
       << element(in, "arkivertAv", c.system) << element(in, "referanseForelderMappe", caseId(c));
-    for (std::size_t i = 0; i < l.files.size(); ++i) {
-        const File& f = l.files[i];
-        const std::string in2 = in + "  ", in3 = in2 + "  ";
-        x << in << "<dokumentbeskrivelse>\n"
-          << element(in2, "systemID", fileId(c, l, f)) << element(in2, "dokumenttype", f.documentType)
-          << element(in2, "dokumentstatus", "Dokumentet er ferdigstilt") << element(in2, "tittel", f.title)
-          << element(in2, "opprettetDato", when(l.date)) << element(in2, "opprettetAv", c.system)
-          << element(in2, "tilknyttetRegistreringSom", i == 0 ? "Hoveddokument" : "Vedlegg")
-          << element(in2, "dokumentnummer", std::to_string(i + 1)) << element(in2, "tilknyttetDato", when(l.date))
-          << element(in2, "tilknyttetAv", c.system) << in2 << "<dokumentobjekt>\n"
-          << element(in3, "versjonsnummer", "1") << element(in3, "variantformat", "Arkivformat")
-          << element(in3, "opprettetDato", when(l.date)) << element(in3, "opprettetAv", c.system)
-          << element(in3, "referanseDokumentfil", f.name) << in2 << "</dokumentobjekt>\n"
-          << in << "</dokumentbeskrivelse>\n";
-    }
-    x << element(in, "tittel", l.title) << element(in, "offentligTittel", l.title)
-      << element(in, "journalposttype", "Utgående dokument") << element(in, "journalstatus", "Journalført")
+    for (std::size_t i = 0; i < l.files.size(); ++i) dokumentbeskrivelse(x, c, l, i);
+    x << element(in, "tittel", l.title) << element(in, "offentligTittel", l.title);
+    korrespondansepart(x, l);
+    externalKey(x, in, c, c.key + "/" + l.key);
+    x << element(in, "journalposttype", "Utgående dokument") << element(in, "journalstatus", "Journalført")
       << element(in, "journaldato", l.date.iso()) << element(in, "dokumentetsDato", l.date.iso())
-      << in << "<korrespondansepart>\n"
-      << element(in + "  ", "korrespondanseparttype", "Mottaker") << element(in + "  ", "korrespondansepartNavn", l.receiver)
-      << in << "</korrespondansepart>\n"
-      << "    </basisregistrering>\n";
+      << "    </registrering>\n";
 }
 
 }  // namespace
@@ -83,6 +108,7 @@ std::string arkivmeldingXml(const Case& c) {
       << element("  ", "antallFiler", std::to_string(files)) << "  <mappe xsi:type=\"saksmappe\">\n"
       << element("    ", "systemID", caseId(c)) << element("    ", "tittel", c.title)
       << element("    ", "opprettetDato", when(c.date)) << element("    ", "opprettetAv", c.system);
+    externalKey(x, "    ", c, c.key);
     for (const Letter& l : c.letters) journalpost(x, c, l);
     x << element("    ", "saksdato", c.date.iso()) << element("    ", "administrativEnhet", c.unit)
       << element("    ", "saksansvarlig", c.responsible) << element("    ", "saksstatus", "Under behandling")

@@ -1,7 +1,8 @@
-// The archive message eFormidling carries (Noark 5 "arkivmelding", the variant the integration
-// point validates against: one saksmappe, journalposts as basisregistrering, dokumentbeskrivelse
-// with dokumentobjekt; no organisation numbers or checksums, which go in sbd.json and
-// manifest.json). Plain values in, XML out: every identifier is a UUID derived from the content
+// The archive message eFormidling carries (Noark 5 "arkivmelding", version 1 of eFormidling's
+// schema, the one the integration point validates against: one saksmappe, journalposts as
+// registrering of xsi:type journalpost, dokumentbeskrivelse with dokumentobjekt carrying format,
+// checksum and size, the receiver's organisation number in korrespondansepart, and the external
+// key (referanseEksternNoekkel) v1 requires of every mappe and registrering). Plain values in, XML out: every identifier is a UUID derived from the content
 // (contentUuid), every time the document date at a nominal 12:00 UTC, so a rerun gives the same
 // bytes. schemas/arkivmelding.xsd is our own statement of what the official schema requires of
 // the elements written here.
@@ -20,6 +21,7 @@ struct File {
     std::string title;         // the document's own title
     std::string documentType;  // dokumenttype: "Brev", "Avtale", ...
     std::string mimeType;      // "application/pdf"
+    std::string format;        // dokumentobjekt format: "PDF/A-2a"
     std::string sha256;        // hex, of the bytes (seeds the dokumentbeskrivelse's UUID)
     std::uintmax_t bytes = 0;
 };
@@ -29,6 +31,7 @@ struct Letter {
     std::string key;       // unique within the case ("4634"): seeds the UUIDs
     std::string title;     // journalpost tittel
     std::string receiver;  // korrespondansepartNavn ("Masfjorden kommune")
+    std::string receiverOrgnr;  // korrespondansepart organisasjonsnummer ("" when unknown)
     Date date;             // journaldato, dokumentetsDato
     std::vector<File> files;
 };

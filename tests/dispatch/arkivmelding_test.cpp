@@ -11,9 +11,9 @@ using namespace dv;
 
 namespace {
 dispatch::Case sample() {
-    dispatch::File main{"1-folgjebrev-4634-masfjorden.pdf", "Brev & vedlegg", "Brev", "application/pdf", "aa", 10};
-    dispatch::File att{"2-avtale-4634-masfjorden.pdf", "Avtale", "Avtale", "application/pdf", "bb", 20};
-    dispatch::Letter l{"4634", "Tittel", "Masfjorden kommune", Date{2025, 2, 14}, {main, att}};
+    dispatch::File main{"1-folgjebrev-4634-masfjorden.pdf", "Brev & vedlegg", "Brev", "application/pdf", "PDF/A-2a", "aa", 10};
+    dispatch::File att{"2-avtale-4634-masfjorden.pdf", "Avtale", "Avtale", "application/pdf", "PDF/A-2a", "bb", 20};
+    dispatch::Letter l{"4634", "Tittel", "Masfjorden kommune", "945627913", Date{2025, 2, 14}, {main, att}};
     return {"DigiVestland", "vedtak-2025", "Sak", "Sekretariatet", "Kontakt", Date{2025, 2, 14}, {l}};
 }
 }  // namespace
@@ -31,6 +31,12 @@ TEST_CASE("arkivmelding: a changed file changes the identifiers; text is escaped
     CHECK(x.find("Brev &amp; vedlegg") != std::string::npos);
     CHECK(x.find("<tilknyttetRegistreringSom>Hoveddokument") < x.find("<tilknyttetRegistreringSom>Vedlegg"));
     CHECK(x.find("<antallFiler>2</antallFiler>") != std::string::npos);
+    // v1 of eFormidling's schema: the external key, the receiver's number, checksum and size.
+    CHECK(x.find("<noekkel>vedtak-2025</noekkel>") < x.find("<registrering xsi:type=\"journalpost\">"));
+    CHECK(x.find("<noekkel>vedtak-2025/4634</noekkel>") != std::string::npos);
+    CHECK(x.find("<organisasjonsnummer>945627913</organisasjonsnummer>") != std::string::npos);
+    CHECK(x.find("<sjekksum>bb</sjekksum>") != std::string::npos);
+    CHECK(x.find("<filstoerrelse>20</filstoerrelse>") != std::string::npos);
     std::string id = dispatch::messageId(c);
     c.letters[0].files[1].sha256 = "cc";
     CHECK(dispatch::messageId(c) != id);

@@ -6,7 +6,10 @@ hearing, and checks: 43 folders, each with its PDF/A files, arkivmelding.xml, sb
 forsendelse.json and manifest.json; every arkivmelding.xml and the host's journal valid against
 schemas/arkivmelding.xsd (xmllint); every referenced file there; the main document first; UUIDs
 unique; the receiver's name and organisation number from kommunar.json; the manifests' sizes and
-SHA-256 recomputed. Then the schema itself must reject broken copies.
+SHA-256 recomputed, and so the checksum and size each dokumentobjekt gives. Then the schema itself
+must reject broken copies. With DV_OFFICIAL_ARKIVMELDING_XSD set to a local copy of eFormidling's
+arkivmelding.xsd (v1, with its metadatakatalog.xsd beside it; neither is in this repository),
+every file is also validated against that.
 
 usage: check_dispatch.py DIGIVESTLAND SOURCE_DIR
 """
@@ -43,10 +46,17 @@ def full_name(k):
     return k["namn"] + (" herad" if k["eining"] == "herad" else " kommune")
 
 
+OFFICIAL = os.environ.get("DV_OFFICIAL_ARKIVMELDING_XSD")
+
+
 def check_arkivmelding(path, xsd, names):
     ok, err = valid(xsd, path)
     if not ok:
         fail(path + ": not valid against our arkivmelding.xsd: " + err[-300:])
+    if OFFICIAL:
+        ok, err = valid(OFFICIAL, path)
+        if not ok:
+            fail(path + ": not valid against the official arkivmelding.xsd: " + err[-300:])
     root = ET.parse(path).getroot()
     mapper = root.findall("a:mappe", NS)
     if len(mapper) != 1 or mapper[0].get(XSI_TYPE) != "saksmappe":
@@ -55,7 +65,10 @@ def check_arkivmelding(path, xsd, names):
     ids = [e.text for e in root.iter("{%s}systemID" % NS["a"])] + [root.find("a:meldingId", NS).text]
     if len(ids) != len(set(ids)):
         fail(path + ": systemIDs are not unique")
-    posts = mapper[0].findall("a:basisregistrering", NS)
+    keys = [e.text for e in root.iter("{%s}noekkel" % NS["a"])]
+    if len(keys) != 1 + len(mapper[0].findall("a:registrering", NS)) or len(keys) != len(set(keys)):
+        fail(path + ": not one unique referanseEksternNoekkel per mappe and registrering")
+    posts = mapper[0].findall("a:registrering", NS)
     objects = 0
     for jp in posts:
         if jp.get(XSI_TYPE) != "journalpost" or jp.find("a:journalposttype", NS).text != "Utgående dokument":
@@ -74,11 +87,17 @@ def check_arkivmelding(path, xsd, names):
                 f = os.path.join(os.path.dirname(path), o.find("a:referanseDokumentfil", NS).text)
                 if not os.path.isfile(f):
                     fail(path + ": refers to a missing file " + f)
-                elif not open(f, "rb").read(5) == b"%PDF-" or b"pdfaid:part>2<" not in open(f, "rb").read():
+                    continue
+                data = open(f, "rb").read()
+                if not data.startswith(b"%PDF-") or b"pdfaid:part>2<" not in data:
                     fail(f + ": not a PDF/A-2 file")
-        parts = [p.find("a:korrespondansepartNavn", NS).text for p in jp.findall("a:korrespondansepart", NS)]
+                if (o.find("a:sjekksum", NS).text != hashlib.sha256(data).hexdigest()
+                        or int(o.find("a:filstoerrelse", NS).text) != len(data)):
+                    fail(f + ": checksum or size in the arkivmelding differs from the file")
+        parts = [(p.find("a:korrespondansepartNavn", NS).text, p.findtext("a:organisasjonsnummer/a:organisasjonsnummer", None, NS))
+                 for p in jp.findall("a:korrespondansepart", NS)]
         if len(parts) != 1 or parts[0] not in names:
-            fail(path + ": korrespondansepart is not one municipality's name: " + str(parts))
+            fail(path + ": korrespondansepart is not one municipality's name and organisation number: " + str(parts))
     if int(root.find("a:antallFiler", NS).text) != objects:
         fail(path + ": antallFiler is not the number of files")
     return root
@@ -93,8 +112,8 @@ def check_folder(folder, k, host, xsd):
     pdfs = [f for f in files if f.endswith(".pdf")]
     if len(pdfs) < 4:
         fail(folder + ": fewer than four PDF files")
-    root = check_arkivmelding(os.path.join(folder, "arkivmelding.xml"), xsd, {full_name(k)})
-    posts = root.findall("a:mappe/a:basisregistrering", NS)
+    root = check_arkivmelding(os.path.join(folder, "arkivmelding.xml"), xsd, {(full_name(k), k["organisasjonsnummer"])})
+    posts = root.findall("a:mappe/a:registrering", NS)
     if len(posts) != 1:
         fail(folder + ": not one journalpost")
     order = [o.text for o in root.iter("{%s}referanseDokumentfil" % NS["a"])]
@@ -141,8 +160,9 @@ def check_run(cli, src, out, occasion, xsd, kommunar):
     by_number = {k["kommunenummer"]: k for k in kommunar}
     for f in folders:
         check_folder(os.path.join(root, f), by_number[f[:4]], host, xsd)
-    journal = check_arkivmelding(os.path.join(root, "journal-arkivmelding.xml"), xsd, {full_name(k) for k in kommunar})
-    posts = journal.findall("a:mappe/a:basisregistrering", NS)
+    journal = check_arkivmelding(os.path.join(root, "journal-arkivmelding.xml"), xsd,
+                                 {(full_name(k), k["organisasjonsnummer"]) for k in kommunar})
+    posts = journal.findall("a:mappe/a:registrering", NS)
     receivers = sorted(p.find("a:korrespondansepart/a:korrespondansepartNavn", NS).text for p in posts)
     if receivers != sorted(full_name(k) for k in kommunar):
         fail(occasion + ": the journal does not hold one journalpost per municipality")
@@ -167,6 +187,11 @@ def check_schema_rejects(xsd, good, tmp):
         "tittel before the documents": re.sub(r"(<referanseForelderMappe>[^<]*</referanseForelderMappe>)",
                                              r"\1<tittel>x</tittel>", text, count=1),
         "two folders": text.replace("</mappe>", "</mappe><mappe/>", 1),
+        "no external key": re.sub(r"\s*<referanseEksternNoekkel>.*?</referanseEksternNoekkel>", "", text, count=1, flags=re.S),
+        "no format": re.sub(r"\s*<format>[^<]*</format>", "", text, count=1),
+        "checksum not SHA-256 hex": re.sub(r"<sjekksum>[^<]*</sjekksum>", "<sjekksum>abc</sjekksum>", text, count=1),
+        "basisregistrering (the pre-v1 name)": text.replace("<registrering ", "<basisregistrering ", 1).replace(
+            "</registrering>", "</basisregistrering>", 1),
     }
     for what, xml in broken.items():
         p = os.path.join(tmp, "broken.xml")
