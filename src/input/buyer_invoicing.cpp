@@ -46,15 +46,18 @@ void checkFormat(ObjectReader& r, const BuyerInvoicing& b) {
 
 BuyerInvoicing readBuyerInvoicing(const std::string& file, const Json& j, const std::string& ptr, Diagnostics& diags) {
     ObjectReader r(file, j, ptr,
-                   {"referansefelt", "referanse", "referanseformat", "referanse_krevst", "kontakt", "postadresse",
+                   {"kjelde", "referansefelt", "referanse", "referanseformat", "referanse_krevst", "referanse_skildring",
+                    "kontakt", "postadresse",
                     "mottakar_orgnr", "kundenummer", "artikkel", "konteringsstreng"},
                    diags);
     BuyerInvoicing b;
     if (!r.ok()) return b;
+    b.source = r.nullableString("kjelde");
     b.referenceField = referenceField(r);
     b.reference = r.nullableString("referanse");
     b.referenceFormat = r.nullableString("referanseformat");
     if (r.get("referanse_krevst") && !r.get("referanse_krevst")->is_null()) b.referenceRequired = r.boolean("referanse_krevst");
+    b.referenceDescription = r.nullableString("referanse_skildring");
     b.contact = r.nullableString("kontakt");
     b.postalAddress = postalAddress(file, r, diags);
     b.receiverOrgnr = r.nullableString("mottakar_orgnr");
@@ -64,8 +67,10 @@ BuyerInvoicing readBuyerInvoicing(const std::string& file, const Json& j, const 
     b.customerNumber = r.nullableString("kundenummer");
     b.article = r.nullableString("artikkel");
     b.accountingString = r.nullableString("konteringsstreng");
-    if (b.referenceRequired.value_or(false) && !b.referenceField)
-        r.error("referansefelt", "the buyer requires a reference (/referanse_krevst) but the field that carries it is not given");
+    // A required reference whose field the source does not name is legitimate (a real run refuses
+    // until both are known); a value without its field would be dropped, so that is bad input.
+    if (b.reference && !b.referenceField)
+        r.error("referansefelt", "a reference is given (/referanse) but not the field that carries it");
     checkFormat(r, b);
     return b;
 }

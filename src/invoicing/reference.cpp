@@ -33,21 +33,26 @@ void checkRequiredReferences(const Inputs& in, const std::vector<const Kommune*>
         const BuyerInvoicing& b = k->invoicing;
         if (!b.referenceRequired.value_or(false) || ownValue(b)) continue;
         const std::string field = b.referenceField == ReferenceField::Contact ? "kontakt" : "referanse";
+        std::string what = b.referenceDescription ? " (" + *b.referenceDescription + ")" : "";
         diags.add(in.kommunarFile, pointer(in, k, field),
                   k->name + " (" + k->kommunenummer + ") requires a reference on its invoices (referanse_krevst) but \"" + field +
-                      "\" is not given; nothing was issued");
+                      "\" is not given; nothing was issued" + what);
     }
 }
 
 std::vector<std::string> unknownBuyerData(const Inputs& in, const std::vector<const Kommune*>& buyers) {
-    std::vector<std::string> noRef, noAddress;
+    std::vector<std::string> noRef, required, noAddress;
     for (const Kommune* k : buyers) {
         if (!buyerReference(*k, "").known) noRef.push_back(k->name);
+        if (k->invoicing.referenceRequired.value_or(false) && !ownValue(k->invoicing)) required.push_back(k->name);
         if (!k->invoicing.postalAddress && !k->postalAddress) noAddress.push_back(k->name);
     }
     std::vector<std::string> out;
     if (!noRef.empty())
         out.push_back(summary("the buyer's own reference (the run's default is used)", noRef, in.kommunarFile, "referanse"));
+    if (!required.empty())
+        out.push_back(summary("a reference the buyer requires (a real run refuses the invoice)", required, in.kommunarFile,
+                              "referanse"));
     if (!noAddress.empty()) out.push_back(summary("the invoice postal address", noAddress, in.kommunarFile, "postadresse"));
     return out;
 }

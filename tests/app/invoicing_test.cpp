@@ -11,6 +11,7 @@
 #include "input/inputs.h"
 #include "ledger/ledger.h"
 #include "report/workbook_view.h"
+#include "references_util.h"
 #include "test_util.h"
 
 using namespace dv;
@@ -43,6 +44,7 @@ fs::path confirmedInputs(const fs::path& dir, const std::string& except = "") {
     json k = json::parse(readFile(dir / "kommunar.json"));
     for (auto& m : k["kommunar"])
         for (auto& p : m["medlemskap"]) p["stadfesta"] = m["kommunenummer"] != except;
+    collectReferences(k);
     writeFile(dir / "kommunar.json", k.dump(2));
     return dir;
 }
@@ -388,8 +390,12 @@ TEST_CASE("issue 13: each buyer's reference travels in the field it names; unkno
             pdf = capture("pdftotext -raw '" + f.path().string() + "' -");
     CHECK(pdf.find("Referansen dykkar Ola Nordmann") != std::string::npos);
     CHECK(pdf.find("5401 Stord") != std::string::npos);
-    // the 38 others: the default reference, and the run says whose is unknown
-    CHECK(e.str().find("the buyer's own reference (the run's default is used) is unknown for 38 municipalities") != std::string::npos);
+    // the 30 others (42 buyers less these four and the eight whose references the fixture collected):
+    // the default reference, and the run says whose is unknown
+    CHECK(e.str().find("the buyer's own reference (the run's default is used) is unknown for 30 municipalities") != std::string::npos);
+    // a collected reference in the field the buyer's published rule names: Bjørnafjorden in AccountingCost
+    CHECK(ehfOf(tmp / "out", 2021, "4624").find("<cbc:AccountingCost>REF4624</cbc:AccountingCost>") != std::string::npos);
+    CHECK(ehfOf(tmp / "out", 2021, "4627").find("<cbc:BuyerReference>12345</cbc:BuyerReference>") != std::string::npos);
 }
 
 TEST_CASE("issue 13: a real run refuses an invoice whose buyer requires a reference it lacks; a test run says so", "[invoice]") {
@@ -418,4 +424,7 @@ TEST_CASE("issue 13: a real run refuses an invoice whose buyer requires a refere
     REQUIRE(app::run(t, e) == 0);
     CHECK(e.str().find("TEST RUN") != std::string::npos);
     CHECK(e.str().find("the buyer's own reference (the run's default is used) is unknown for 42 municipalities") != std::string::npos);
+    // the shipped inputs carry the sourced rules of eight municipalities that require one, plus Masfjorden here
+    CHECK(e.str().find("a reference the buyer requires (a real run refuses the invoice) is unknown for 9 municipalities") !=
+          std::string::npos);
 }

@@ -23,6 +23,13 @@ json.dump(s, open(d + '/samarbeid.json', 'w'), ensure_ascii=False, indent=2)
 k = json.load(open(d + '/kommunar.json'))
 for m in k['kommunar']:
     for p in m['medlemskap']: p['stadfesta'] = True
+# the references the finance officer collects before a real run (tests/references_util.h does the same)
+sample = {'^[0-9]{5}$': '12345', '^[0-9]{6}$': '123456', '^[0-9A-Za-zÆØÅæøå]+$': 'AB123'}
+for m in k['kommunar']:
+    f = m['faktura']
+    if f.get('referanse_krevst') is True and f.get('referanse') is None:
+        f['referanse'] = sample[f['referanseformat']] if f.get('referanseformat') else 'REF' + m['kommunenummer']
+        f['referansefelt'] = f.get('referansefelt') or 'BuyerReference'
 # per-buyer references in each field the EHF can carry them (issue 13)
 refs = {'4602': ('BuyerReference', 'ABC123'), '4611': ('OrderReference', '4500012345'), '4612': ('AccountingCost', '1234.5678.90')}
 for m in k['kommunar']:

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "app/app.h"
+#include "references_util.h"
 #include "test_util.h"
 
 using namespace dvtest;
@@ -98,6 +99,7 @@ TEST_CASE("issue 13: the ERP file opens in LibreOffice (Norwegian locale) with a
     json k = json::parse(readFile(tmp / "in/kommunar.json"));
     for (auto& m : k["kommunar"])
         for (auto& p : m["medlemskap"]) p["stadfesta"] = true;
+    collectReferences(k);
     writeFile(tmp / "in/kommunar.json", k.dump(2));
     std::ostringstream e;
     REQUIRE(dv::app::run(invoiceArgs(tmp / "in", tmp / "out", tmp / "l.sqlite", "2024"), e) == 0);

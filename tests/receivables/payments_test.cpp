@@ -11,6 +11,7 @@
 #include "core/checkdigit.h"
 #include "invoicing/kid.h"
 #include "ledger/ledger.h"
+#include "references_util.h"
 #include "test_util.h"
 
 using namespace dvtest;
@@ -44,6 +45,7 @@ void realInputs(const fs::path& dir) {
         for (auto& p : m["medlemskap"]) p["stadfesta"] = true;
         m["folketal"]["2025-01-01"] = m["folketal"]["2024-01-01"];
     }
+    collectReferences(k);
     writeFile(dir / "kommunar.json", k.dump(2));
 }
 
