@@ -383,7 +383,9 @@ private:
 
     void createStructElems() {
         for (const layout::StructNode& n : laid_.nodes) {
-            PdfObject* o = doc_.GetObjects().CreateObject("StructElem");
+            // No /Type: it is optional for a structure element (ISO 32000-1 Table 323), and a
+            // knowledge base has about 1 800 of them.
+            PdfObject* o = doc_.GetObjects().CreateObject();
             o->GetDictionary().AddKey("S", PdfName(n.type));
             if (!n.scope.empty()) {
                 PdfDictionary a;
