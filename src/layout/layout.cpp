@@ -21,6 +21,7 @@ struct VItem {
     int table = -1;
     bool tableHeader = false;
     bool fullPage = false;         // the title page: no header or footer
+    int figure = -1;               // index into Laid::figures
 };
 
 std::size_t utf8Next(const std::string& s, std::size_t i, char32_t& cp) {
@@ -289,9 +290,78 @@ private:
         }
         case K::PageBreak: breakPending_ = true; break;
         case K::Contents: contents(parent, x, width); break;
+        case K::Figure: figure(b, parent, x, width); break;
+        case K::FigureList: break;
         }
     }
     bool keepNext_ = false;
+
+    // A figure: one item (a figure is never split; the pager moves it whole to the next page),
+    // scaled down to fit the measure and the page, tagged Figure with its /Alt and a box, then
+    // its caption (label + text) as a Caption kept with it.
+    void figure(const doc::Block& b, int parent, double x, double width) {
+        const draw::Drawing& dr = b.drawing;
+        const double maxHeight = st_.pageHeight - st_.marginTop - st_.marginBottom - 4 * st_.bodySize * st_.leading;
+        double scale = 1;
+        if (dr.width > width) scale = width / dr.width;
+        if (dr.height * scale > maxHeight) scale = maxHeight / dr.height;
+        const double ox = x + (width - dr.width * scale) / 2;
+        int fn = node("Figure", parent);
+        out_.nodes[static_cast<std::size_t>(fn)].alt = b.alt;
+        VItem it;
+        it.height = dr.height * scale;
+        it.spaceBefore = st_.paragraphSpace + 4;
+        it.keepWithPrev = keepNext_;
+        Chunk c = chunk(fn);
+        c.hasBox = true;
+        c.box = {ox, 0, dr.width * scale, dr.height * scale};
+        for (const draw::Shape& s : dr.shapes) {
+            Path p;
+            for (const draw::Point& q : s.points) p.points.emplace_back(ox + q.x * scale, q.y * scale);
+            p.closed = s.closed;
+            p.filled = s.fill.has_value() && s.closed;
+            if (s.fill) p.fill = *s.fill;
+            p.stroked = s.stroke.has_value();
+            if (s.stroke) p.stroke = *s.stroke;
+            p.width = s.strokeWidth * scale;
+            c.paths.push_back(std::move(p));
+        }
+        for (const draw::Label& l : dr.labels) figureLabel(l, ox, scale, b.line, c);
+        it.chunks.push_back(std::move(c));
+        it.figure = static_cast<int>(out_.figures.size());
+        out_.figures.push_back({b.label + " " + b.caption, 0});
+        push(std::move(it));
+        doc::Inlines caption{{doc::Inline::Kind::Text, b.label + " ", true, false, false, {}},
+                             {doc::Inline::Kind::Text, b.caption, false, false, false, {}}};
+        paragraph(caption, parent, x, width, b.line, 3, "Caption", true);
+        keepNext_ = false;
+    }
+    void figureLabel(const draw::Label& l, double ox, double scale, int line, Chunk& c) {
+        const Face face = l.bold ? HeadBold : HeadRegular;
+        const double size = l.size * scale;
+        checkCoverage(l.text, face, line);
+        auto place = [&](double w) {
+            return l.anchor == draw::Anchor::Start ? ox + l.x * scale
+                   : l.anchor == draw::Anchor::Middle ? ox + l.x * scale - w / 2 : ox + l.x * scale - w;
+        };
+        if (l.wrapWidth <= 0) {
+            c.runs.push_back({face, size, place(textWidth(m_, face, size, l.text)), l.y * scale, l.text, 0, l.colour});
+            return;
+        }
+        auto lines = breakLines({{l.text, face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
+        const double lh = size * 1.2, asc = m_.ascent(face) / 1000.0 * size;
+        double y = l.y * scale - lh * static_cast<double>(lines.size()) / 2 + (lh - size) / 2 + asc;
+        for (const SetLine& sl : lines) {
+            const double x0 = place(sl.width);
+            for (TextRun r : sl.runs) {
+                r.x += x0;
+                r.y = y;
+                r.color = l.colour;
+                c.runs.push_back(std::move(r));
+            }
+            y += lh;
+        }
+    }
 
     // Lists and quotes indent their content; nested without bound they would squeeze the measure
     // below zero (issue 15). Deeper than kMaxNesting is refused at the block's template line.
@@ -648,6 +718,9 @@ private:
                 for (TextRun& r : c.runs) r.y += ty;
                 for (RuleLine& r : c.rules) { r.y1 += ty; r.y2 += ty; }
                 for (Fill& f : c.fills) f.y += ty;
+                for (Path& q : c.paths)
+                    for (auto& pt : q.points) pt.second += ty;
+                c.box.y += ty;
                 p.chunks.push_back(std::move(c));
             }
             for (LinkArea a : it.links) {
@@ -659,6 +732,7 @@ private:
                 out_.headings[static_cast<std::size_t>(it.heading)].y = ty;
             }
             if (it.fullPage) fullPage.back() = true;
+            if (it.figure >= 0) out_.figures[static_cast<std::size_t>(it.figure)].page = static_cast<int>(out_.pages.size()) - 1;
             y = ty + it.height;
             pageEmpty = asArtifactHeader ? pageEmpty : false;
             if (asArtifactHeader) pageEmpty = false;
