@@ -50,8 +50,8 @@ bool numericText(const std::string& s) {
 class Builder {
 public:
     Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, Diagnostics& diags,
-            const std::vector<int>& headingPages)
-        : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages) {
+            const std::vector<int>& headingPages, const std::vector<int>& figurePages)
+        : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages), figurePages_(figurePages) {
         left_ = st.marginLeft;
         width_ = st.pageWidth - st.marginLeft - st.marginRight;
         out_.nodes.push_back({"Document", -1, {}, {}});
@@ -77,6 +77,7 @@ private:
     const Hyphenator& hy_;
     Diagnostics& diags_;
     const std::vector<int>& headingPages_;
+    const std::vector<int>& figurePages_;  // of the previous pass, for the list of figures
     Laid out_;
     std::vector<VItem> items_;
     std::vector<std::vector<VItem>> tableHeaders_;
@@ -291,7 +292,7 @@ private:
         case K::PageBreak: breakPending_ = true; break;
         case K::Contents: contents(parent, x, width); break;
         case K::Figure: figure(b, parent, x, width); break;
-        case K::FigureList: break;
+        case K::FigureList: figureList(parent, x, width); break;
         }
     }
     bool keepNext_ = false;
@@ -661,6 +662,56 @@ private:
         breakPending_ = true;
     }
 
+    // The list of figures: label and caption, dot leaders, page number (of the previous pass, as
+    // the contents), tagged TOC/TOCI.
+    void figureList(int parent, double x, double width) {
+        int toc = node("TOC", parent);
+        const double size = st_.bodySize, lh = size * st_.leading;
+        std::size_t n = 0;
+        for (const doc::Block* b : doc::figures(d_)) {
+            int toci = node("TOCI", toc);
+            std::string page = n < figurePages_.size() ? std::to_string(figurePages_[n] + 1) : "0";
+            ++n;
+            const double pw = textWidth(m_, BodyRegular, size, page);
+            std::string text = bindNoBreakSpaces(b->label + " " + b->caption);
+            checkCoverage(text, BodyRegular, b->line);
+            auto lines = breakLines({{text, BodyRegular, size, {}}}, width - 40, Alignment::Left, m_, &hy_);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                VItem it;
+                it.height = lh;
+                it.spaceBefore = i == 0 ? 2 : 0;
+                it.keepWithPrev = i > 0;
+                Chunk c = chunk(toci);
+                for (TextRun r : lines[i].runs) {
+                    r.x += x;
+                    r.y = baseline(size);
+                    r.color = st_.text;
+                    c.runs.push_back(r);
+                }
+                if (i + 1 == lines.size()) {
+                    if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
+                    Chunk dots = chunk(-1);
+                    const double dw = textWidth(m_, BodyRegular, size, ". ");
+                    const double from = x + lines[i].width + 6, to = x + width - pw - 6;
+                    int first = dw > 0 ? static_cast<int>(std::ceil((from - x) / dw - 1e-9)) : 0;
+                    int last = dw > 0 ? static_cast<int>(std::floor((to - x) / dw + 1e-9)) : 0;
+                    std::string d;
+                    for (int k = first; k < last; ++k) d += ". ";
+                    if (last > first) dots.runs.push_back({BodyRegular, size, x + first * dw, baseline(size), d, 0, st_.muted});
+                    it.chunks.push_back(c);
+                    it.chunks.push_back(dots);
+                    Chunk pc = chunk(toci);
+                    pc.runs.push_back({BodyRegular, size, x + width - pw, baseline(size), page, 0, st_.text});
+                    it.chunks.push_back(pc);
+                } else {
+                    it.chunks.push_back(c);
+                }
+                push(std::move(it));
+            }
+        }
+        if (!items_.empty()) items_.back().height += st_.paragraphSpace;
+    }
+
     void titlePage() {
         VItem it;
         it.fullPage = true;
@@ -822,19 +873,21 @@ private:
 Laid layoutDocument(const doc::Document& d, const Style& style, const Metrics& metrics, const Hyphenator& hyph,
                     Diagnostics& diags) {
     // The contents page shows page numbers that depend on the layout: lay out until they settle.
-    std::vector<int> pages;
+    std::vector<int> pages, figurePages;
     Laid laid;
     for (int pass = 0; pass < 4; ++pass) {
         Diagnostics passDiags;
-        Builder b(d, style, metrics, hyph, passDiags, pages);
+        Builder b(d, style, metrics, hyph, passDiags, pages, figurePages);
         laid = b.run();
-        std::vector<int> now;
+        std::vector<int> now, figuresNow;
         for (const Heading& h : laid.headings) now.push_back(h.page);
-        if (now == pages || pass == 3) {
+        for (const FigureEntry& f : laid.figures) figuresNow.push_back(f.page);
+        if ((now == pages && figuresNow == figurePages) || pass == 3) {
             diags.append(passDiags);
             break;
         }
         pages = now;
+        figurePages = figuresNow;
     }
     return laid;
 }

@@ -147,3 +147,24 @@ TEST_CASE("figure layout: a drawing wider than the measure or taller than a page
     CHECK(boxes[1].h <= 140 - 4 * 12 + 1e-6);  // room left for the caption
     CHECK(boxes[1].y + boxes[1].h <= st.pageHeight - st.marginBottom + 1e-6);
 }
+
+TEST_CASE("figure layout: the list of figures gives each figure's label, caption and final page") {
+    Style st = smallPage();
+    Mono m;
+    Diagnostics diags;
+    doc::Document d;
+    doc::Block list;
+    list.kind = doc::Block::Kind::FigureList;
+    d.blocks.push_back(list);
+    d.blocks.push_back(lines(8));
+    d.blocks.push_back(figure(200, 60));  // does not fit after the list and 8 lines: page 2
+    Laid laid = layoutDocument(d, st, m, nb(), diags);
+    REQUIRE(diags.empty());
+    Found f = findFigure(laid);
+    REQUIRE(f.page == 1);
+    std::string entry;
+    for (const Chunk& c : laid.pages[0].chunks)
+        if (c.node >= 0 && laid.nodes[static_cast<std::size_t>(c.node)].type == "TOCI")
+            for (const TextRun& r : c.runs) entry += r.text + "|";
+    CHECK(entry == "Figur 1. Ein boks |2|");
+}
