@@ -6,6 +6,7 @@
 
 #include "drawing/chart.h"
 #include "drawing/diagram.h"
+#include "drawing/image.h"
 #include "input/diagram.h"
 #include "templates/template.h"
 
@@ -39,12 +40,35 @@ void chartFigure(doc::Block& b, const draw::Chart& chart, const std::string& fil
     }
 }
 
+// A raster image: its file relative to the template's folder, drawn at 96 pixels per inch
+// (layout scales it down to the measure).
+void imageFigure(doc::Block& b, const std::string& file, Diagnostics& diags) {
+    std::filesystem::path path(b.imagePath);
+    if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    auto info = f ? draw::imageInfo(ss.str()) : std::nullopt;
+    if (!info) {
+        diags.add(file, std::to_string(b.line),
+                  "the image \"" + b.imagePath + "\" (" + path.string() + ") is missing or not a PNG or JPEG file");
+        return;
+    }
+    b.drawing.width = info->width * 0.75;
+    b.drawing.height = info->height * 0.75;
+    b.drawing.images.push_back({0, 0, b.drawing.width, b.drawing.height, path.string()});
+}
+
 }  // namespace
 
 void resolveFigures(doc::Document& d, const view::Value& view, const std::string& figureDir, double width,
                     const draw::Measure& measure, Diagnostics& diags) {
     const view::Value* charts = view.find("figurar");
     for (doc::Block* b : doc::figures(d)) {
+        if (!b->imagePath.empty()) {
+            imageFigure(*b, d.file, diags);
+            continue;
+        }
         const view::Value* c = charts ? charts->find(b->figureId) : nullptr;
         if (c && c->chart()) {
             chartFigure(*b, *c->chart(), d.file, width, measure, diags);

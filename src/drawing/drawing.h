@@ -39,9 +39,16 @@ struct Label {
     double wrapWidth = 0;
 };
 
-// Painted in order: shapes, then labels.
+// A raster image file (PNG or JPEG) placed in a box of the drawing.
+struct Image {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::string path;
+};
+
+// Painted in order: images, shapes, then labels.
 struct Drawing {
     double width = 0, height = 0;
+    std::vector<Image> images;
     std::vector<Shape> shapes;
     std::vector<Label> labels;
 

@@ -316,6 +316,8 @@ private:
         Chunk c = chunk(fn);
         c.hasBox = true;
         c.box = {ox, 0, dr.width * scale, dr.height * scale};
+        for (const draw::Image& im : dr.images)
+            c.images.push_back({ox + im.x * scale, im.y * scale, im.w * scale, im.h * scale, im.path});
         for (const draw::Shape& s : dr.shapes) {
             Path p;
             for (const draw::Point& q : s.points) p.points.emplace_back(ox + q.x * scale, q.y * scale);
@@ -332,6 +334,8 @@ private:
         it.figure = static_cast<int>(out_.figures.size());
         out_.figures.push_back({b.label + " " + b.caption, 0});
         push(std::move(it));
+        keepNext_ = false;
+        if (b.caption.empty()) return;  // an image without a caption (a logo)
         doc::Inlines caption{{doc::Inline::Kind::Text, b.label + " ", true, false, false, {}},
                              {doc::Inline::Kind::Text, b.caption, false, false, false, {}}};
         paragraph(caption, parent, x, width, b.line, 3, "Caption", true);
@@ -669,9 +673,10 @@ private:
         const double size = st_.bodySize, lh = size * st_.leading;
         std::size_t n = 0;
         for (const doc::Block* b : doc::figures(d_)) {
+            std::size_t index = n++;
+            if (b->caption.empty()) continue;  // not numbered, not listed
             int toci = node("TOCI", toc);
-            std::string page = n < figurePages_.size() ? std::to_string(figurePages_[n] + 1) : "0";
-            ++n;
+            std::string page = index < figurePages_.size() ? std::to_string(figurePages_[index] + 1) : "0";
             const double pw = textWidth(m_, BodyRegular, size, page);
             std::string text = bindNoBreakSpaces(b->label + " " + b->caption);
             checkCoverage(text, BodyRegular, b->line);
@@ -771,6 +776,7 @@ private:
                 for (Fill& f : c.fills) f.y += ty;
                 for (Path& q : c.paths)
                     for (auto& pt : q.points) pt.second += ty;
+                for (draw::Image& im : c.images) im.y += ty;
                 c.box.y += ty;
                 p.chunks.push_back(std::move(c));
             }

@@ -88,6 +88,7 @@ struct Chunk {
     std::vector<RuleLine> rules;
     std::vector<Fill> fills;
     std::vector<Path> paths;  // drawn after the fills, before rules and text
+    std::vector<draw::Image> images;  // raster images (page coordinates), drawn before the paths
     bool hasBox = false;      // a figure's chunk: its area on the page (the /BBox attribute)
     Box box;
 };

@@ -65,6 +65,7 @@ bool numberFigures(Document& d) {
     if (it == d.meta.end()) return false;
     int n = 0;
     for (Block* b : all) {
+        if (b->caption.empty()) continue;  // an image without a caption (a logo) is not numbered
         b->number = std::to_string(++n);
         std::string label = it->second;
         if (std::size_t at = label.find("[nr]"); at != std::string::npos) label.replace(at, 4, b->number);

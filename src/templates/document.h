@@ -58,7 +58,8 @@ struct Block {
     std::string alt;                       // "alt:": the alternative text (/Alt)
     std::vector<std::string> series;       // "serie:": legend names of a chart
     std::vector<std::string> rowNames;     // "rader:": a chart's row names when they are words
-    std::string label;                     // "Figur 3." from the front matter's figurnemning
+    std::string imagePath;                 // a raster image: "![alt](file "caption")" alone in a paragraph
+    std::string label;                     // "Figur 3." from the front matter's figurnemning (captioned figures)
     draw::Drawing drawing;
     std::vector<std::vector<std::string>> data;  // a chart's rows: name, then each value as printed
 };

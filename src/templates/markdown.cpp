@@ -75,7 +75,7 @@ struct Walker {
                 error(n, std::string("inline HTML is not supported: ") + cmark_node_get_literal(n));
                 break;
             case CMARK_NODE_IMAGE:
-                error(n, "images are not supported in these templates");
+                error(n, "an image must stand alone in its paragraph: ![what it shows](file.png \"caption\")");
                 break;
             default:
                 error(n, std::string("unsupported inline element \"") + cmark_node_get_type_string(n) + "\"");
@@ -146,6 +146,23 @@ struct Walker {
         return good;
     }
 
+    // "![alternative text](file.png "caption")": a figure showing a raster image. The
+    // alternative text is required; the caption (the title) is optional (a logo has none).
+    bool image(cmark_node* n, Block& b) {
+        b.kind = Block::Kind::Figure;
+        b.imagePath = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        b.figureId = b.imagePath;
+        b.caption = cmark_node_get_title(n) ? cmark_node_get_title(n) : "";
+        doc::Inlines alt;
+        inlines(n, Inline{}, alt);
+        b.alt = trim(doc::plainText(alt));
+        if (b.alt.empty()) {
+            error(n, "the image \"" + b.imagePath + "\" has no alternative text: write what it shows between the brackets, ![…](" + b.imagePath + ")");
+            return false;
+        }
+        return true;
+    }
+
     doc::Blocks blocks(cmark_node* parent) {
         doc::Blocks out;
         std::string role;  // from a "<!-- forslag til vedtak -->" marker, for the next paragraph
@@ -170,6 +187,11 @@ struct Walker {
                 break;
             }
             case CMARK_NODE_PARAGRAPH:
+                if (cmark_node* only = cmark_node_first_child(n);
+                    only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
+                    if (!image(only, b)) continue;
+                    break;
+                }
                 b.kind = Block::Kind::Paragraph;
                 inlines(n, Inline{}, b.inlines);
                 break;

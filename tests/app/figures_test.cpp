@@ -3,11 +3,13 @@
 // broken diagram file are errors with their place.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <regex>
 #include <unistd.h>
 
 #include "app/documents.h"
 #include "app/figures.h"
+#include "drawing/image.h"
 #include "input/diagram.h"
 #include "input/inputs.h"
 #include "report/knowledge_view.h"
@@ -15,6 +17,7 @@
 #include "test_util.h"
 
 using namespace dv;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -114,4 +117,66 @@ TEST_CASE("figures: a diagram file with overlapping boxes or a link to no box is
     CHECK(dr.height == Approx(30 + 14 + 30 + 1));
     CHECK(dr.labels.size() == 2);
     CHECK(dr.shapes.size() == 4);  // two boxes, the arrow's line and head
+}
+
+TEST_CASE("figures: a raster image needs its alternative text, and a file that is a PNG or JPEG") {
+    Diagnostics d;
+    CHECK_FALSE(tmpl::parseMarkdown("mal.md", "Tekst.\n\n![](logo.png)\n", d));
+    CHECK(d.format().find("mal.md: 3: the image \"logo.png\" has no alternative text") != std::string::npos);
+
+    Diagnostics inl;
+    CHECK_FALSE(tmpl::parseMarkdown("mal.md", "Sjå ![logo](logo.png) her.\n", inl));
+    CHECK(inl.format().find("mal.md: 1: an image must stand alone in its paragraph") != std::string::npos);
+
+    Diagnostics d2;
+    auto doc = tmpl::parseMarkdown("/nowhere/mal.md", "![Logoen til samarbeidet](finst-ikkje.png)\n", d2);
+    REQUIRE(doc);
+    Diagnostics r;
+    app::resolveFigures(*doc, view::Value{}, "/nowhere/figurar", 400, [](const std::string&, double) { return 0.0; }, r);
+    CHECK(r.format().find("/nowhere/mal.md: 1: the image \"finst-ikkje.png\" (/nowhere/finst-ikkje.png) is missing or not a PNG or JPEG file") !=
+          std::string::npos);
+
+    // sizes from the headers: PNG IHDR, JPEG SOF0 (FF D8, an APP0 segment, then FF C0)
+    auto png = draw::imageInfo(dvtest::readFile(dvtest::kSource + "/tests/data/figurar/rgb-40x20.png"));
+    REQUIRE(png);
+    CHECK(png->width == 40);
+    CHECK(png->height == 20);
+    const std::string jpeg("\xFF\xD8\xFF\xE0\x00\x04\x00\x00\xFF\xC0\x00\x11\x08\x01\x2C\x02\x58\x03", 18);
+    auto jpg = draw::imageInfo(jpeg);
+    REQUIRE(jpg);
+    CHECK(jpg->format == draw::ImageInfo::Format::Jpeg);
+    CHECK(jpg->width == 600);
+    CHECK(jpg->height == 300);
+    CHECK_FALSE(draw::imageInfo("GIF89a......"));
+}
+
+TEST_CASE("figures: a PNG in a template becomes a tagged Figure image that passes the PDF checks") {
+    dvtest::TempDir tmp;
+    fs::copy(dvtest::kSource + "/templates", tmp / "templates", fs::copy_options::recursive);
+    fs::copy_file(dvtest::kSource + "/tests/data/figurar/rgb-40x20.png", tmp / "templates/nb/logo.png");
+    fs::copy_file(dvtest::kSource + "/tests/data/figurar/rgba-16x16.png", tmp / "templates/nb/ikon.png");
+    dvtest::writeFile(tmp / "templates/nb/bilete.md",
+                      "---\ntittel: Bilete\nfigurnemning: Figur [nr].\n---\n# Bilete\n\nTekst.\n\n"
+                      "![Logoen: eit blått rektangel](logo.png \"Logoen til samarbeidet.\")\n\n"
+                      "![Eit lite ikon med gjennomsiktige striper](ikon.png)\n\nMeir tekst.\n");
+    app::DocumentEngine engine((tmp / "templates").string());
+    pdf::DocumentInfo info{"Bilete", "DigiVestland", "biletetest", "", "", Date{2024, 5, 6}};
+    std::string bytes = engine.render(Language::Bokmal, "bilete", view::Value{}, info);
+    int figures = 0, captions = 0;
+    for (const std::string& e : structElems(bytes)) {
+        if (e.find("/S /Caption") != std::string::npos) ++captions;
+        if (e.find("/S /Figure") != std::string::npos && e.find("/Alt") != std::string::npos) ++figures;
+    }
+    CHECK(figures == 2);
+    CHECK(captions == 1);  // the icon has no caption, and no number
+    dvtest::writeFile(tmp / "bilete.pdf", bytes);
+    std::string check = dvtest::capture("/usr/bin/python3 " + dvtest::kSource + "/tests/pdf/pdfcheck.py " + (tmp / "bilete.pdf").string() + " 2>&1; echo rc=$?");
+    INFO(check);
+    CHECK(check.find("rc=0") != std::string::npos);
+    std::string text = dvtest::capture("pdftotext " + (tmp / "bilete.pdf").string() + " - 2>&1");
+    CHECK(text.find("Figur 1. Logoen til samarbeidet.") != std::string::npos);
+    std::string images = dvtest::capture("pdfimages -list " + (tmp / "bilete.pdf").string() + " 2>&1");
+    INFO(images);
+    CHECK(images.find("40    20  rgb") != std::string::npos);
+    CHECK(images.find("smask") != std::string::npos);  // the icon's alpha channel
 }

@@ -480,6 +480,22 @@ private:
     }
     std::map<int, layout::Box> figureBoxes_;  // Figure node → its area on its page
 
+    // A raster image as an image XObject, embedded once per file (PoDoFo reads PNG and JPEG;
+    // a PNG's alpha channel becomes an SMask, which PDF/A-2 allows), drawn into its box.
+    void imageOps(const draw::Image& im, PdfPage& page, std::string& ops) {
+        auto it = images_.find(im.path);
+        if (it == images_.end()) {
+            auto img = std::make_unique<PdfImage>(&doc_);
+            img->LoadFromFile(im.path.c_str());
+            it = images_.emplace(im.path, std::move(img)).first;
+        }
+        PdfImage& img = *it->second;
+        page.AddResource(img.GetIdentifier(), img.GetObject()->Reference(), PdfName("XObject"));
+        ops += "q\n" + num(im.w) + " 0 0 " + num(im.h) + " " + num(im.x) + " " + num(laid_.pageHeight - im.y - im.h) +
+               " cm\n/" + img.GetIdentifier().GetName() + " Do\nQ\n";
+    }
+    std::map<std::string, std::unique_ptr<PdfImage>> images_;
+
     void page(std::size_t p) {
         const layout::Page& pg = laid_.pages[p];
         PdfPage* page = doc_.CreatePage(PdfRect(0, 0, laid_.pageWidth, laid_.pageHeight));
@@ -503,6 +519,7 @@ private:
             }
             for (const layout::Fill& f : c.fills)
                 content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
+            for (const draw::Image& im : c.images) imageOps(im, *page, content);
             for (const layout::Path& q : c.paths) pathOps(q, content);
             if (c.hasBox && c.node >= 0) figureBoxes_[c.node] = c.box;
             for (const layout::RuleLine& r : c.rules)
