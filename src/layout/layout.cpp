@@ -353,7 +353,7 @@ private:
             c.runs.push_back({face, size, place(textWidth(m_, face, size, l.text)), l.y * scale, l.text, 0, l.colour});
             return;
         }
-        auto lines = breakLines({{l.text, face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
+        auto lines = breakLines({{bindNoBreakSpaces(l.text), face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
         const double lh = size * 1.2, asc = m_.ascent(face) / 1000.0 * size;
         double y = l.y * scale - lh * static_cast<double>(lines.size()) / 2 + (lh - size) / 2 + asc;
         for (const SetLine& sl : lines) {
