@@ -29,7 +29,7 @@ Drawing drawDiagram(const Diagram& g, double width) {
         lastRow = std::max(lastRow, b.row + b.rows);
         d.rect(r.x, r.y, r.w, r.h, b.emphasis ? kStrongFill : kFill, kLine, 0.75);
         d.labels.push_back({r.x + r.w / 2, r.y + r.h / 2, b.text, kTextSize, b.emphasis, Anchor::Middle,
-                            b.emphasis ? kWhite : kText, r.w - 8});
+                            b.emphasis ? kWhite : kText, r.w - 8, r.h - 4});
     }
     for (const DiagramLink& l : g.links) {
         auto fa = at.find(l.from), ta = at.find(l.to);

@@ -28,7 +28,8 @@ enum class Anchor { Start, Middle, End };  // SVG's text-anchor
 
 // A text label. Without wrapWidth, (x, y) is the baseline point the anchor refers to. With a
 // wrapWidth, the text is broken into lines no wider than it and the block of lines is centred
-// vertically on y (each line anchored at x).
+// vertically on y (each line anchored at x); with a wrapHeight too (a box's inside), lines that
+// need more height than it are an error: the text does not fit its box.
 struct Label {
     double x = 0, y = 0;
     std::string text;  // UTF-8
@@ -37,6 +38,7 @@ struct Label {
     Anchor anchor = Anchor::Start;
     Rgb colour;
     double wrapWidth = 0;
+    double wrapHeight = 0;
 };
 
 // A raster image file (PNG or JPEG) placed in a box of the drawing.

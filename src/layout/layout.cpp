@@ -355,6 +355,13 @@ private:
         }
         auto lines = breakLines({{bindNoBreakSpaces(l.text), face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
         const double lh = size * 1.2, asc = m_.ascent(face) / 1000.0 * size;
+        if (l.wrapHeight > 0 && lh * static_cast<double>(lines.size()) > l.wrapHeight * scale + 1e-6) {
+            std::size_t cut = std::min<std::size_t>(l.text.size(), 40);
+            while (cut < l.text.size() && cut > 0 && (static_cast<unsigned char>(l.text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+            diags_.add(d_.file, std::to_string(line),
+                       "the text \"" + l.text.substr(0, cut) + (cut < l.text.size() ? "…" : "") + "\" needs " + std::to_string(lines.size()) +
+                           " line(s) of " + std::to_string(static_cast<int>(lh)) + " pt and does not fit its box: shorten it, or make the box taller (\"radhogd\", \"rader\") or wider (\"spenn\")");
+        }
         double y = l.y * scale - lh * static_cast<double>(lines.size()) / 2 + (lh - size) / 2 + asc;
         for (const SetLine& sl : lines) {
             const double x0 = place(sl.width);

@@ -168,3 +168,28 @@ TEST_CASE("figure layout: the list of figures gives each figure's label, caption
             for (const TextRun& r : c.runs) entry += r.text + "|";
     CHECK(entry == "Figur 1. Ein boks |2|");
 }
+
+TEST_CASE("figure layout: a box label that needs more lines than its box holds is an error at the template line") {
+    Style st = smallPage();
+    Mono m;
+    doc::Document d;
+    d.file = "mal.md";
+    doc::Block fig = figure(200, 60);
+    fig.line = 7;
+    // 4 pt per character at 8 pt: 10 characters a line in 40 pt, 1.2 × 8 pt a line
+    fig.drawing.labels.push_back({100, 30, "ein lang tekst som treng mange liner", 8, false, draw::Anchor::Middle, Rgb{}, 40, 20});
+    d.blocks.push_back(fig);
+    Diagnostics diags;
+    layoutDocument(d, st, m, nb(), diags);
+    INFO(diags.format());
+    CHECK(diags.format().find("mal.md: 7: the text \"ein lang tekst som treng mange liner\" needs") != std::string::npos);
+    CHECK(diags.format().find("does not fit its box") != std::string::npos);
+
+    doc::Document ok;
+    doc::Block fits = figure(200, 60);
+    fits.drawing.labels.push_back({100, 30, "kort", 8, false, draw::Anchor::Middle, Rgb{}, 40, 20});
+    ok.blocks.push_back(fits);
+    Diagnostics none;
+    layoutDocument(ok, st, m, nb(), none);
+    CHECK(none.empty());
+}
