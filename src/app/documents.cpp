@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/figures.h"
 #include "core/unicode.h"
 #include "input/style.h"
 #include "templates/template.h"
@@ -57,8 +58,14 @@ Diagnostics checkFontCoverage(const std::vector<input::InputText>& texts, const 
 doc::Document DocumentEngine::document(Language lang, const std::string& name, const view::Value& view) {
     Diagnostics diags;
     std::string path = dir_ + "/" + languageDir(lang) + "/" + name + ".md";
-    auto d = tmpl::renderDocument(path, view.resolved(lang), diags);  // input texts in the document's målform
+    const view::Value resolved = view.resolved(lang);  // input texts in the document's målform
+    auto d = tmpl::renderDocument(path, resolved, diags);
     if (!d) throw InputError{diags};
+    resolveFigures(*d, resolved, dir_ + "/" + languageDir(lang) + "/figurar",
+                   style_.pageWidth - style_.marginLeft - style_.marginRight,
+                   [this](const std::string& text, double size) { return layout::textWidth(*metrics_, HeadRegular, size, text); },
+                   diags);
+    if (!diags.empty()) throw InputError{diags};
     // "nummerering: nei" in the front matter: letters and case documents have plain headings
     if (!d->meta.count("nummerering") || d->meta.at("nummerering") != "nei") doc::numberHeadings(*d, style_.numberDepth);
     return std::move(*d);

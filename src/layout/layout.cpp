@@ -21,6 +21,7 @@ struct VItem {
     int table = -1;
     bool tableHeader = false;
     bool fullPage = false;         // the title page: no header or footer
+    int figure = -1;               // index into Laid::figures
 };
 
 std::size_t utf8Next(const std::string& s, std::size_t i, char32_t& cp) {
@@ -49,8 +50,8 @@ bool numericText(const std::string& s) {
 class Builder {
 public:
     Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, Diagnostics& diags,
-            const std::vector<int>& headingPages)
-        : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages) {
+            const std::vector<int>& headingPages, const std::vector<int>& figurePages)
+        : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages), figurePages_(figurePages) {
         left_ = st.marginLeft;
         width_ = st.pageWidth - st.marginLeft - st.marginRight;
         out_.nodes.push_back({"Document", -1, {}, {}});
@@ -76,6 +77,7 @@ private:
     const Hyphenator& hy_;
     Diagnostics& diags_;
     const std::vector<int>& headingPages_;
+    const std::vector<int>& figurePages_;  // of the previous pass, for the list of figures
     Laid out_;
     std::vector<VItem> items_;
     std::vector<std::vector<VItem>> tableHeaders_;
@@ -289,9 +291,89 @@ private:
         }
         case K::PageBreak: breakPending_ = true; break;
         case K::Contents: contents(parent, x, width); break;
+        case K::Figure: figure(b, parent, x, width); break;
+        case K::FigureList: figureList(parent, x, width); break;
         }
     }
     bool keepNext_ = false;
+
+    // A figure: one item (a figure is never split; the pager moves it whole to the next page),
+    // scaled down to fit the measure and the page, tagged Figure with its /Alt and a box, then
+    // its caption (label + text) as a Caption kept with it.
+    void figure(const doc::Block& b, int parent, double x, double width) {
+        const draw::Drawing& dr = b.drawing;
+        const double maxHeight = st_.pageHeight - st_.marginTop - st_.marginBottom - 4 * st_.bodySize * st_.leading;
+        double scale = 1;
+        if (dr.width > width) scale = width / dr.width;
+        if (dr.height * scale > maxHeight) scale = maxHeight / dr.height;
+        const double ox = x + (width - dr.width * scale) / 2;
+        int fn = node("Figure", parent);
+        out_.nodes[static_cast<std::size_t>(fn)].alt = b.alt;
+        VItem it;
+        it.height = dr.height * scale;
+        it.spaceBefore = st_.paragraphSpace + 4;
+        it.keepWithPrev = keepNext_;
+        Chunk c = chunk(fn);
+        c.hasBox = true;
+        c.box = {ox, 0, dr.width * scale, dr.height * scale};
+        for (const draw::Image& im : dr.images)
+            c.images.push_back({ox + im.x * scale, im.y * scale, im.w * scale, im.h * scale, im.path});
+        for (const draw::Shape& s : dr.shapes) {
+            Path p;
+            for (const draw::Point& q : s.points) p.points.emplace_back(ox + q.x * scale, q.y * scale);
+            p.closed = s.closed;
+            p.filled = s.fill.has_value() && s.closed;
+            if (s.fill) p.fill = *s.fill;
+            p.stroked = s.stroke.has_value();
+            if (s.stroke) p.stroke = *s.stroke;
+            p.width = s.strokeWidth * scale;
+            c.paths.push_back(std::move(p));
+        }
+        for (const draw::Label& l : dr.labels) figureLabel(l, ox, scale, b.line, c);
+        it.chunks.push_back(std::move(c));
+        it.figure = static_cast<int>(out_.figures.size());
+        out_.figures.push_back({b.label + " " + b.caption, 0});
+        push(std::move(it));
+        keepNext_ = false;
+        if (b.caption.empty()) return;  // an image without a caption (a logo)
+        doc::Inlines caption{{doc::Inline::Kind::Text, b.label + " ", true, false, false, {}},
+                             {doc::Inline::Kind::Text, b.caption, false, false, false, {}}};
+        paragraph(caption, parent, x, width, b.line, 3, "Caption", true);
+        keepNext_ = false;
+    }
+    void figureLabel(const draw::Label& l, double ox, double scale, int line, Chunk& c) {
+        const Face face = l.bold ? HeadBold : HeadRegular;
+        const double size = l.size * scale;
+        checkCoverage(l.text, face, line);
+        auto place = [&](double w) {
+            return l.anchor == draw::Anchor::Start ? ox + l.x * scale
+                   : l.anchor == draw::Anchor::Middle ? ox + l.x * scale - w / 2 : ox + l.x * scale - w;
+        };
+        if (l.wrapWidth <= 0) {
+            c.runs.push_back({face, size, place(textWidth(m_, face, size, l.text)), l.y * scale, l.text, 0, l.colour});
+            return;
+        }
+        auto lines = breakLines({{bindNoBreakSpaces(l.text), face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
+        const double lh = size * 1.2, asc = m_.ascent(face) / 1000.0 * size;
+        if (l.wrapHeight > 0 && lh * static_cast<double>(lines.size()) > l.wrapHeight * scale + 1e-6) {
+            std::size_t cut = std::min<std::size_t>(l.text.size(), 40);
+            while (cut < l.text.size() && cut > 0 && (static_cast<unsigned char>(l.text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+            diags_.add(d_.file, std::to_string(line),
+                       "the text \"" + l.text.substr(0, cut) + (cut < l.text.size() ? "…" : "") + "\" needs " + std::to_string(lines.size()) +
+                           " line(s) of " + std::to_string(static_cast<int>(lh)) + " pt and does not fit its box: shorten it, or make the box taller (\"radhogd\", \"rader\") or wider (\"spenn\")");
+        }
+        double y = l.y * scale - lh * static_cast<double>(lines.size()) / 2 + (lh - size) / 2 + asc;
+        for (const SetLine& sl : lines) {
+            const double x0 = place(sl.width);
+            for (TextRun r : sl.runs) {
+                r.x += x0;
+                r.y = y;
+                r.color = l.colour;
+                c.runs.push_back(std::move(r));
+            }
+            y += lh;
+        }
+    }
 
     // Lists and quotes indent their content; nested without bound they would squeeze the measure
     // below zero (issue 15). Deeper than kMaxNesting is refused at the block's template line.
@@ -591,6 +673,57 @@ private:
         breakPending_ = true;
     }
 
+    // The list of figures: label and caption, dot leaders, page number (of the previous pass, as
+    // the contents), tagged TOC/TOCI.
+    void figureList(int parent, double x, double width) {
+        int toc = node("TOC", parent);
+        const double size = st_.bodySize, lh = size * st_.leading;
+        std::size_t n = 0;
+        for (const doc::Block* b : doc::figures(d_)) {
+            std::size_t index = n++;
+            if (b->caption.empty()) continue;  // not numbered, not listed
+            int toci = node("TOCI", toc);
+            std::string page = index < figurePages_.size() ? std::to_string(figurePages_[index] + 1) : "0";
+            const double pw = textWidth(m_, BodyRegular, size, page);
+            std::string text = bindNoBreakSpaces(b->label + " " + b->caption);
+            checkCoverage(text, BodyRegular, b->line);
+            auto lines = breakLines({{text, BodyRegular, size, {}}}, width - 40, Alignment::Left, m_, &hy_);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                VItem it;
+                it.height = lh;
+                it.spaceBefore = i == 0 ? 2 : 0;
+                it.keepWithPrev = i > 0;
+                Chunk c = chunk(toci);
+                for (TextRun r : lines[i].runs) {
+                    r.x += x;
+                    r.y = baseline(size);
+                    r.color = st_.text;
+                    c.runs.push_back(r);
+                }
+                if (i + 1 == lines.size()) {
+                    if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
+                    Chunk dots = chunk(-1);
+                    const double dw = textWidth(m_, BodyRegular, size, ". ");
+                    const double from = x + lines[i].width + 6, to = x + width - pw - 6;
+                    int first = dw > 0 ? static_cast<int>(std::ceil((from - x) / dw - 1e-9)) : 0;
+                    int last = dw > 0 ? static_cast<int>(std::floor((to - x) / dw + 1e-9)) : 0;
+                    std::string d;
+                    for (int k = first; k < last; ++k) d += ". ";
+                    if (last > first) dots.runs.push_back({BodyRegular, size, x + first * dw, baseline(size), d, 0, st_.muted});
+                    it.chunks.push_back(c);
+                    it.chunks.push_back(dots);
+                    Chunk pc = chunk(toci);
+                    pc.runs.push_back({BodyRegular, size, x + width - pw, baseline(size), page, 0, st_.text});
+                    it.chunks.push_back(pc);
+                } else {
+                    it.chunks.push_back(c);
+                }
+                push(std::move(it));
+            }
+        }
+        if (!items_.empty()) items_.back().height += st_.paragraphSpace;
+    }
+
     void titlePage() {
         VItem it;
         it.fullPage = true;
@@ -648,6 +781,10 @@ private:
                 for (TextRun& r : c.runs) r.y += ty;
                 for (RuleLine& r : c.rules) { r.y1 += ty; r.y2 += ty; }
                 for (Fill& f : c.fills) f.y += ty;
+                for (Path& q : c.paths)
+                    for (auto& pt : q.points) pt.second += ty;
+                for (draw::Image& im : c.images) im.y += ty;
+                c.box.y += ty;
                 p.chunks.push_back(std::move(c));
             }
             for (LinkArea a : it.links) {
@@ -659,6 +796,7 @@ private:
                 out_.headings[static_cast<std::size_t>(it.heading)].y = ty;
             }
             if (it.fullPage) fullPage.back() = true;
+            if (it.figure >= 0) out_.figures[static_cast<std::size_t>(it.figure)].page = static_cast<int>(out_.pages.size()) - 1;
             y = ty + it.height;
             pageEmpty = asArtifactHeader ? pageEmpty : false;
             if (asArtifactHeader) pageEmpty = false;
@@ -748,19 +886,21 @@ private:
 Laid layoutDocument(const doc::Document& d, const Style& style, const Metrics& metrics, const Hyphenator& hyph,
                     Diagnostics& diags) {
     // The contents page shows page numbers that depend on the layout: lay out until they settle.
-    std::vector<int> pages;
+    std::vector<int> pages, figurePages;
     Laid laid;
     for (int pass = 0; pass < 4; ++pass) {
         Diagnostics passDiags;
-        Builder b(d, style, metrics, hyph, passDiags, pages);
+        Builder b(d, style, metrics, hyph, passDiags, pages, figurePages);
         laid = b.run();
-        std::vector<int> now;
+        std::vector<int> now, figuresNow;
         for (const Heading& h : laid.headings) now.push_back(h.page);
-        if (now == pages || pass == 3) {
+        for (const FigureEntry& f : laid.figures) figuresNow.push_back(f.page);
+        if ((now == pages && figuresNow == figurePages) || pass == 3) {
             diags.append(passDiags);
             break;
         }
         pages = now;
+        figurePages = figuresNow;
     }
     return laid;
 }

@@ -63,6 +63,18 @@ struct Fill {
     Rgb color;
 };
 
+// A filled and/or stroked polyline or polygon (figures). Points with y from the top of the page.
+struct Path {
+    std::vector<std::pair<double, double>> points;
+    bool closed = false;
+    bool filled = false, stroked = false;
+    Rgb fill, stroke;
+    double width = 0.75;
+};
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0;  // y from the top of the page
+};
+
 // What an artifact is (ISO 32000-1 14.8.2.2.2): running heads and page numbers are pagination
 // artifacts, rules, fills, leader dots and repeated table headers layout artifacts.
 enum class Artifact { Layout, Header, Footer };
@@ -75,6 +87,10 @@ struct Chunk {
     std::vector<TextRun> runs;
     std::vector<RuleLine> rules;
     std::vector<Fill> fills;
+    std::vector<Path> paths;  // drawn after the fills, before rules and text
+    std::vector<draw::Image> images;  // raster images (page coordinates), drawn before the paths
+    bool hasBox = false;      // a figure's chunk: its area on the page (the /BBox attribute)
+    Box box;
 };
 
 struct LinkArea {
@@ -101,6 +117,7 @@ struct StructNode {
     std::vector<Kid> kids;
     std::string scope;  // TH: Column / Row
     std::string listNumbering;  // L: Decimal / Disc / Circle (ISO 32000-1 Table 347)
+    std::string alt;            // Figure: alternative text (/Alt)
 };
 
 struct Heading {
@@ -112,10 +129,16 @@ struct Heading {
     bool frontMatter = false;  // before the contents page (version log …): no bookmark
 };
 
+struct FigureEntry {
+    std::string text;  // label and caption
+    int page = 0;      // 0-based
+};
+
 struct Laid {
     std::vector<Page> pages;
     std::vector<StructNode> nodes;  // nodes[0] is Document
     std::vector<Heading> headings;
+    std::vector<FigureEntry> figures;  // in document order
     std::map<std::string, std::string> meta;
     double pageWidth = 0, pageHeight = 0;
 };

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "report/knowledge_charts.h"
 #include "report/norsk.h"
 
 namespace dv {
@@ -383,6 +384,7 @@ std::optional<view::Value> buildKnowledgeView(const Inputs& in, int year, Diagno
         for (const FundingSource& f : p.funding) skjonnProjects += f.kind == "skjønnsmidlar";
     v["skjonsmidlar_prosjekt"] = str(skjonnProjects);
     v["modell_total_mill"] = millions(run.total);
+    addCharts(v, knowledgeCharts(*wb));
     return v;
 }
 

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "drawing/chart.h"
 #include "model/local_text.h"
 
 namespace dv::view {
@@ -20,7 +21,10 @@ using List = std::vector<Value>;
 using Map = std::map<std::string, Value>;
 
 struct Value {
-    std::variant<std::string, bool, List, Map, LocalText> v;
+    // A chart (under the view's "figurar") is data for a figure, not text: the document engine
+    // draws it where the template places "<!-- figur: ID -->".
+    using Chart = std::shared_ptr<const draw::Chart>;
+    std::variant<std::string, bool, List, Map, LocalText, Chart> v;
 
     Value() : v(Map{}) {}
     Value(std::string s) : v(std::move(s)) {}
@@ -29,12 +33,15 @@ struct Value {
     Value(List l) : v(std::move(l)) {}
     Value(Map m) : v(std::move(m)) {}
     Value(LocalText t) : v(std::move(t)) {}
+    Value(Chart c) : v(std::move(c)) {}
 
     bool isString() const { return std::holds_alternative<std::string>(v); }
     bool isBool() const { return std::holds_alternative<bool>(v); }
     bool isList() const { return std::holds_alternative<List>(v); }
     bool isMap() const { return std::holds_alternative<Map>(v); }
     bool isLocal() const { return std::holds_alternative<LocalText>(v); }
+    bool isChart() const { return std::holds_alternative<Chart>(v); }
+    const draw::Chart* chart() const { return isChart() ? std::get<Chart>(v).get() : nullptr; }
     const std::string& str() const { return std::get<std::string>(v); }
     bool flag() const { return std::get<bool>(v); }
     const List& list() const { return std::get<List>(v); }

@@ -36,4 +36,42 @@ void numberHeadings(Document& d, int depth) {
     }
 }
 
+namespace {
+template <class B, class Out>
+void collectFigures(B& blocks, Out& out) {
+    for (auto& b : blocks) {
+        if (b.kind == Block::Kind::Figure) out.push_back(&b);
+        collectFigures(b.children, out);
+        for (auto& item : b.items) collectFigures(item, out);
+    }
+}
+}  // namespace
+
+std::vector<Block*> figures(Document& d) {
+    std::vector<Block*> out;
+    collectFigures(d.blocks, out);
+    return out;
+}
+std::vector<const Block*> figures(const Document& d) {
+    std::vector<const Block*> out;
+    collectFigures(d.blocks, out);
+    return out;
+}
+
+bool numberFigures(Document& d) {
+    auto all = figures(d);
+    if (all.empty()) return true;
+    auto it = d.meta.find("figurnemning");
+    if (it == d.meta.end()) return false;
+    int n = 0;
+    for (Block* b : all) {
+        if (b->caption.empty()) continue;  // an image without a caption (a logo) is not numbered
+        b->number = std::to_string(++n);
+        std::string label = it->second;
+        if (std::size_t at = label.find("[nr]"); at != std::string::npos) label.replace(at, 4, b->number);
+        b->label = label;
+    }
+    return true;
+}
+
 }  // namespace dv::doc

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "drawing/drawing.h"
+
 namespace dv::doc {
 
 struct Inline {
@@ -25,7 +27,7 @@ struct Block;
 using Blocks = std::vector<Block>;
 
 struct Block {
-    enum class Kind { Heading, Paragraph, List, Quote, Table, Rule, PageBreak, Contents };
+    enum class Kind { Heading, Paragraph, List, Quote, Table, Rule, PageBreak, Contents, Figure, FigureList };
     Kind kind = Kind::Paragraph;
     int line = 0;  // line in the rendered template (1-based)
 
@@ -47,6 +49,19 @@ struct Block {
     // Paragraph: a role the editable formats give a style of their own ("forslag-til-vedtak",
     // set by "<!-- forslag til vedtak -->" before it); the PDF lays it out as any paragraph.
     std::string role;
+
+    // Figure: "<!-- figur: ID" with "tekst:", "alt:" and optionally "serie:"/"rader:" lines
+    // ('|' between items) "-->". The engine fills in the drawing (a chart of the view, or a
+    // diagram file) and the rows behind a chart; numberFigures() the number and the label.
+    std::string figureId;
+    std::string caption;                   // "tekst:": the caption after the label
+    std::string alt;                       // "alt:": the alternative text (/Alt)
+    std::vector<std::string> series;       // "serie:": legend names of a chart
+    std::vector<std::string> rowNames;     // "rader:": a chart's row names when they are words
+    std::string imagePath;                 // a raster image: "![alt](file "caption")" alone in a paragraph
+    std::string label;                     // "Figur 3." from the front matter's figurnemning (captioned figures)
+    draw::Drawing drawing;
+    std::vector<std::vector<std::string>> data;  // a chart's rows: name, then each value as printed
 };
 
 struct Document {
@@ -61,5 +76,14 @@ std::string plainText(const Inlines& in);
 // Numbers the headings marked numbered ("1", "1.2", ...) down to `depth` levels, after the
 // first Contents block if there is one (the front matter stays unnumbered).
 void numberHeadings(Document& d, int depth);
+
+// Numbers the figures 1, 2, … in document order and sets each label from the front matter's
+// "figurnemning" (e.g. "Figur [nr]."; the wording is the template's). False when the document
+// has figures and no figurnemning.
+bool numberFigures(Document& d);
+
+// Every figure of the document (nested ones included), in document order.
+std::vector<Block*> figures(Document& d);
+std::vector<const Block*> figures(const Document& d);
 
 }  // namespace dv::doc

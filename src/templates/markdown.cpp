@@ -75,12 +75,92 @@ struct Walker {
                 error(n, std::string("inline HTML is not supported: ") + cmark_node_get_literal(n));
                 break;
             case CMARK_NODE_IMAGE:
-                error(n, "images are not supported in these templates");
+                error(n, "an image must stand alone in its paragraph: ![what it shows](file.png \"caption\")");
                 break;
             default:
                 error(n, std::string("unsupported inline element \"") + cmark_node_get_type_string(n) + "\"");
             }
         }
+    }
+
+    // "<!-- figur: ID\nkey: value\n…-->": the keys tekst and alt are required, serie and rader
+    // optional ('|' between items). Values were filled by Mustache with Markdown escapes, which
+    // mean nothing inside a comment: they are undone here.
+    static std::string unescape(const std::string& v) {
+        std::string out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i] == '\\' && i + 1 < v.size() && std::strchr("\\`*_[]<>#|~", v[i + 1])) ++i;
+            out += v[i];
+        }
+        return out;
+    }
+    static std::string trim(std::string v) {
+        v.erase(0, v.find_first_not_of(' '));
+        while (!v.empty() && v.back() == ' ') v.pop_back();
+        return v;
+    }
+    static std::vector<std::string> items(const std::string& v) {
+        std::vector<std::string> out;
+        std::size_t p = 0;
+        while (true) {
+            std::size_t bar = v.find(" | ", p);
+            out.push_back(unescape(trim(v.substr(p, bar == std::string::npos ? std::string::npos : bar - p))));
+            if (bar == std::string::npos) break;
+            p = bar + 3;
+        }
+        return out;
+    }
+    bool figure(cmark_node* n, const std::string& lit, Block& b) {
+        b.kind = Block::Kind::Figure;
+        std::string body = lit.substr(std::strlen("<!-- figur:"));
+        if (body.size() >= 3 && body.compare(body.size() - 3, 3, "-->") == 0) body.erase(body.size() - 3);
+        std::size_t nl = body.find('\n');
+        b.figureId = trim(body.substr(0, nl));
+        bool good = true;
+        if (b.figureId.empty() || b.figureId.find(' ') != std::string::npos) {
+            error(n, "a figure starts \"<!-- figur: ID\" with one name, got \"" + b.figureId + "\"");
+            good = false;
+        }
+        int line = lineOf(n);
+        while (nl != std::string::npos) {
+            std::size_t next = body.find('\n', nl + 1);
+            std::string l = trim(body.substr(nl + 1, next == std::string::npos ? std::string::npos : next - nl - 1));
+            nl = next;
+            ++line;
+            if (l.empty()) continue;
+            std::size_t colon = l.find(':');
+            std::string key = colon == std::string::npos ? l : l.substr(0, colon);
+            std::string value = colon == std::string::npos ? "" : trim(l.substr(colon + 1));
+            if (key == "tekst") b.caption = unescape(value);
+            else if (key == "alt") b.alt = unescape(value);
+            else if (key == "serie") b.series = items(value);
+            else if (key == "rader") b.rowNames = items(value);
+            else {
+                diags.add(file, std::to_string(line), "a figure takes the lines tekst:, alt:, serie: and rader:, not \"" + key + "\"");
+                ok = good = false;
+            }
+        }
+        if (b.caption.empty()) { error(n, "the figure \"" + b.figureId + "\" has no caption (a line \"tekst: …\")"); good = false; }
+        if (b.alt.empty())
+            { error(n, "the figure \"" + b.figureId + "\" has no alternative text (a line \"alt: …\" saying what it shows, for readers who cannot see it)"); good = false; }
+        return good;
+    }
+
+    // "![alternative text](file.png "caption")": a figure showing a raster image. The
+    // alternative text is required; the caption (the title) is optional (a logo has none).
+    bool image(cmark_node* n, Block& b) {
+        b.kind = Block::Kind::Figure;
+        b.imagePath = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        b.figureId = b.imagePath;
+        b.caption = cmark_node_get_title(n) ? cmark_node_get_title(n) : "";
+        doc::Inlines alt;
+        inlines(n, Inline{}, alt);
+        b.alt = trim(doc::plainText(alt));
+        if (b.alt.empty()) {
+            error(n, "the image \"" + b.imagePath + "\" has no alternative text: write what it shows between the brackets, ![…](" + b.imagePath + ")");
+            return false;
+        }
+        return true;
     }
 
     doc::Blocks blocks(cmark_node* parent) {
@@ -107,6 +187,11 @@ struct Walker {
                 break;
             }
             case CMARK_NODE_PARAGRAPH:
+                if (cmark_node* only = cmark_node_first_child(n);
+                    only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
+                    if (!image(only, b)) continue;
+                    break;
+                }
                 b.kind = Block::Kind::Paragraph;
                 inlines(n, Inline{}, b.inlines);
                 break;
@@ -129,6 +214,10 @@ struct Walker {
                 while (!lit.empty() && (lit.back() == '\n' || lit.back() == ' ')) lit.pop_back();
                 if (lit == "<!-- innhald -->" || lit == "<!-- innhold -->") b.kind = Block::Kind::Contents;
                 else if (lit == "<!-- sideskift -->") b.kind = Block::Kind::PageBreak;
+                else if (lit == "<!-- figurliste -->") b.kind = Block::Kind::FigureList;
+                else if (lit.rfind("<!-- figur:", 0) == 0) {
+                    if (!figure(n, lit, b)) continue;
+                }
                 else if (lit == "<!-- forslag til vedtak -->") {
                     role = "forslag-til-vedtak";
                     continue;

@@ -20,6 +20,7 @@ km::data toData(const Value& v) {
     // string as true), so {{^x}}…{{/x}} is how a template says what stands when x is unknown.
     if (v.isString()) return v.str().empty() ? km::data(km::data::type::bool_false) : km::data(v.str());
     if (v.isLocal()) return km::data(std::string());  // refused by check() before rendering
+    if (v.isChart()) return km::data(km::data::type::bool_true);  // a figure's data, not text
     if (v.isBool()) return km::data(v.flag() ? km::data::type::bool_true : km::data::type::bool_false);
     if (v.isList()) {
         km::data list(km::data::type::list);
@@ -156,7 +157,7 @@ bool check(const std::string& file, const std::string& src, const Value& root, D
                 for (const Value* f : found) {
                     if (!f->isString()) {
                         diags.add(file, where(at), "tag \"{{" + tag + "}}\" names a " +
-                                  std::string(f->isBool() ? "flag" : f->isList() ? "list" : f->isLocal() ? "text in both målformer" : "group") +
+                                  std::string(f->isBool() ? "flag" : f->isList() ? "list" : f->isLocal() ? "text in both målformer" : f->isChart() ? "chart (place it with <!-- figur: ID -->)" : "group") +
                                   (f->isLocal() ? " the view was not resolved to one language (Value::resolved)"
                                                 : ", not a text: use it as a section {{#" + name + "}}...{{/" + name + "}}"));
                         ok = false;

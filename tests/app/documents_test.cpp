@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -152,7 +153,8 @@ TEST_CASE("knowledge base: members, IKT cooperations and the hearing as the seed
         INFO((e.lang == Language::Bokmal ? "nb" : "nn"));
         // seed 000, 1.2 and 5.6: 40 of 43 members; never "43 av 43"
         CHECK(text.find(e.members) != std::string::npos);
-        CHECK(text.find("43 av 43") == std::string::npos);
+        // (the footer of page 43 of a 43-page document, "Side 43 av 43", is not that claim)
+        CHECK(std::regex_replace(text, std::regex("Side [0-9]+ av [0-9]+"), "").find("43 av 43") == std::string::npos);
         // seed 000, 2.9: 25 of 40 members in the three named cooperations, five more in a pilot
         CHECK(text.find(e.ikt) != std::string::npos);
         CHECK(text.find("IKT Nordhordland, SYSIKT og IKT Nordfjord") != std::string::npos);

@@ -44,6 +44,8 @@ std::vector<Line> blockLines(const layout::Laid& laid) {
     for (std::size_t p = 0; p < laid.pages.size(); ++p)
         for (const layout::Chunk& c : laid.pages[p].chunks) {
             if (c.node < 0) continue;
+            // a figure's labels (a chart's names and values, one per bar) are not lines of text
+            if (laid.nodes[static_cast<std::size_t>(c.node)].type == "Figure") continue;
             int root = blockOf(laid, c.node);
             for (const layout::TextRun& r : c.runs) {
                 auto key = std::make_pair(root, static_cast<long>(p) * 1000000 + static_cast<long>(r.y * 10));

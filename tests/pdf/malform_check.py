@@ -142,7 +142,15 @@ def xlsx_text(data):
 def template_text(path):
     src = open(path, encoding="utf-8").read()
     if path.endswith(".json"):
-        src = "\n".join(str(v) for v in json.loads(src).values())
+        data = json.loads(src)
+        if "boksar" in data:  # a diagram (figurar/*.json): the boxes' texts
+            src = "\n".join(b.get("tekst", "") for b in data["boksar"])
+        else:
+            src = "\n".join(str(v) for v in data.values())
+    # a figure's caption and alternative text are text for readers, though written in a comment
+    src = re.sub(r"<!--\s*figur:\s*\S+(.*?)-->",
+                 lambda m: re.sub(r"^\s*(tekst|alt|serie|rader):", " ", m.group(1), flags=re.M).replace("|", " "),
+                 src, flags=re.S)
     src = re.sub(r"<!--.*?-->", " ", src, flags=re.S)  # comments to the editor
     src = re.sub(r"\{\{\{?[^}]*\}?\}\}", " ", src)     # Mustache tags: names, not text
     return squash(src)
@@ -272,7 +280,10 @@ def main(argv):
         check.scan(rel, kind, lang, pdf_text(data), "output")
     # The templates themselves, so that sections the shipped inputs switch off are read too.
     for lang in ("nb", "nn"):
-        for path in sorted(glob.glob(os.path.join(src, "templates", lang, "*"))):
+        for path in sorted(glob.glob(os.path.join(src, "templates", lang, "*")) +
+                           glob.glob(os.path.join(src, "templates", lang, "figurar", "*.json"))):
+            if os.path.isdir(path):
+                continue
             kind = os.path.splitext(os.path.basename(path))[0]
             group = "template (pending)" if kind in PENDING_TEMPLATES else "template"
             check.scan(os.path.relpath(path, src), kind, lang, template_text(path), group)

@@ -91,10 +91,14 @@ TEST_CASE("markdown: front matter, headings with {-}, lists, tables, special com
     CHECK(doc->blocks[2].number == "1");
 }
 
-TEST_CASE("markdown: images and raw HTML are errors with the line") {
+TEST_CASE("markdown: images inside text and raw HTML are errors with the line") {
+    // an image alone in its paragraph is a figure (tests/app/figures_test.cpp); inside text it is not
     Diagnostics d;
-    CHECK_FALSE(tmpl::parseMarkdown("t.md", "Tekst\n\n![bilde](x.png)\n", d));
-    CHECK(d.format() == "t.md: 3: images are not supported in these templates\n");
+    CHECK_FALSE(tmpl::parseMarkdown("t.md", "Tekst\n\nSjå ![bilde](x.png) her.\n", d));
+    CHECK(d.format() == "t.md: 3: an image must stand alone in its paragraph: ![what it shows](file.png \"caption\")\n");
+    Diagnostics h;
+    CHECK_FALSE(tmpl::parseMarkdown("t.md", "Tekst\n\n<div>x</div>\n", h));
+    CHECK(h.format().find("t.md: 3: raw HTML is not supported") != std::string::npos);
 }
 
 TEST_CASE("mustache: section lines leave no blank line in tables and keep paragraph breaks") {

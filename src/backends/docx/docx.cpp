@@ -133,6 +133,9 @@ struct Writer {
             break;
         case Block::Kind::Contents:
             break;  // the PDF's contents page: a word processor makes its own
+        case Block::Kind::Figure:
+        case Block::Kind::FigureList:
+            break;  // no case document has figures yet (the knowledge base is PDF only)
         }
     }
 

@@ -7,6 +7,7 @@
 #include FT_TRUETYPE_TAGS_H
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -399,6 +400,7 @@ private:
                 a.AddKey("ListNumbering", PdfName(n.listNumbering));
                 o->GetDictionary().AddKey("A", a);
             }
+            if (!n.alt.empty()) o->GetDictionary().AddKey("Alt", utf8(n.alt));
             elems_.push_back(o);
         }
         for (std::size_t i = 0; i < laid_.nodes.size(); ++i)
@@ -459,6 +461,43 @@ private:
         ops += ">] TJ\n";
     }
 
+    // A figure's shape: "x y m x y l … h", then fill (f), stroke (S) or both (B), in q … Q.
+    void pathOps(const layout::Path& q, std::string& ops) {
+        if (q.points.empty() || (!q.filled && !q.stroked)) return;
+        ops += "q\n";
+        if (q.filled) ops += color(q.fill, "rg");
+        if (q.stroked) ops += color(q.stroke, "RG") + num(q.width) + " w\n";
+        const auto& p = q.points;
+        // an axis-aligned rectangle as "re": shorter, and what checkers read as a background
+        if (q.closed && p.size() == 4 && p[0].second == p[1].second && p[1].first == p[2].first &&
+            p[2].second == p[3].second && p[3].first == p[0].first) {
+            ops += num(std::min(p[0].first, p[2].first)) + " " + num(laid_.pageHeight - std::max(p[0].second, p[2].second)) + " " +
+                   num(std::abs(p[2].first - p[0].first)) + " " + num(std::abs(p[2].second - p[0].second)) + " re\n";
+        } else {
+            for (std::size_t i = 0; i < p.size(); ++i)
+                ops += num(p[i].first) + " " + num(laid_.pageHeight - p[i].second) + (i == 0 ? " m\n" : " l\n");
+            if (q.closed) ops += "h ";
+        }
+        ops += q.filled && q.stroked ? "B\nQ\n" : q.filled ? "f\nQ\n" : "S\nQ\n";
+    }
+    std::map<int, layout::Box> figureBoxes_;  // Figure node → its area on its page
+
+    // A raster image as an image XObject, embedded once per file (PoDoFo reads PNG and JPEG;
+    // a PNG's alpha channel becomes an SMask, which PDF/A-2 allows), drawn into its box.
+    void imageOps(const draw::Image& im, PdfPage& page, std::string& ops) {
+        auto it = images_.find(im.path);
+        if (it == images_.end()) {
+            auto img = std::make_unique<PdfImage>(&doc_);
+            img->LoadFromFile(im.path.c_str());
+            it = images_.emplace(im.path, std::move(img)).first;
+        }
+        PdfImage& img = *it->second;
+        page.AddResource(img.GetIdentifier(), img.GetObject()->Reference(), PdfName("XObject"));
+        ops += "q\n" + num(im.w) + " 0 0 " + num(im.h) + " " + num(im.x) + " " + num(laid_.pageHeight - im.y - im.h) +
+               " cm\n/" + img.GetIdentifier().GetName() + " Do\nQ\n";
+    }
+    std::map<std::string, std::unique_ptr<PdfImage>> images_;
+
     void page(std::size_t p) {
         const layout::Page& pg = laid_.pages[p];
         PdfPage* page = doc_.CreatePage(PdfRect(0, 0, laid_.pageWidth, laid_.pageHeight));
@@ -482,6 +521,9 @@ private:
             }
             for (const layout::Fill& f : c.fills)
                 content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
+            for (const draw::Image& im : c.images) imageOps(im, *page, content);
+            for (const layout::Path& q : c.paths) pathOps(q, content);
+            if (c.hasBox && c.node >= 0) figureBoxes_[c.node] = c.box;
             for (const layout::RuleLine& r : c.rules)
                 content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
                            num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
@@ -579,6 +621,19 @@ private:
                 }
             }
             elems_[i]->GetDictionary().AddKey("K", k);
+        }
+        // A figure's layout attributes (PDF/UA: a Figure has /BBox): lower left, upper right.
+        for (const auto& [n, b] : figureBoxes_) {
+            PdfDictionary a;
+            a.AddKey("O", PdfName("Layout"));
+            a.AddKey("Placement", PdfName("Block"));
+            PdfArray box;
+            box.push_back(PdfVariant(std::round(b.x * 100) / 100));
+            box.push_back(PdfVariant(std::round((laid_.pageHeight - b.y - b.h) * 100) / 100));
+            box.push_back(PdfVariant(std::round((b.x + b.w) * 100) / 100));
+            box.push_back(PdfVariant(std::round((laid_.pageHeight - b.y) * 100) / 100));
+            a.AddKey("BBox", box);
+            elems_[static_cast<std::size_t>(n)]->GetDictionary().AddKey("A", a);
         }
         PdfObject* root = doc_.GetObjects().CreateObject("StructTreeRoot");
         root->GetDictionary().AddKey("K", elems_[0]->Reference());
