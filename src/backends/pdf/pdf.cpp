@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "backends/pdf/fonts.h"
 #include "backends/pdf/pdf.h"
 #include "core/text.h"
 
@@ -180,6 +181,62 @@ Descriptor describe(FaceData& fd) {
     return d;
 }
 
+std::string postscriptName(FaceData& fd) {
+    std::lock_guard<std::mutex> g(fd.lock);
+    const char* n = FT_Get_Postscript_Name(fd.face);
+    return n ? n : "Font";
+}
+
+double perEm(const FaceData& fd, double units) { return std::round(units * 1000.0 / fd.unitsPerEm * 1000.0) / 1000.0; }
+
+// The FontDescriptor of an embedded face (ISO 32000-1 §9.8, Table 122).
+void describeInto(FaceData& fd, const std::string& base, PdfDictionary& d) {
+    const Descriptor v = describe(fd);
+    d.AddKey("FontName", PdfName(base));
+    d.AddKey("Flags", PdfVariant(static_cast<pdf_int64>(v.flags)));
+    PdfArray box;
+    for (FT_Pos p : {fd.face->bbox.xMin, fd.face->bbox.yMin, fd.face->bbox.xMax, fd.face->bbox.yMax})
+        box.push_back(PdfVariant(perEm(fd, static_cast<double>(p))));
+    d.AddKey("FontBBox", box);
+    d.AddKey("ItalicAngle", PdfVariant(v.italicAngle));
+    d.AddKey("Ascent", PdfVariant(perEm(fd, fd.face->ascender)));
+    d.AddKey("Descent", PdfVariant(perEm(fd, fd.face->descender)));
+    d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(v.capHeight)));
+    d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(v.stemV)));
+}
+
+// UTF-16BE hex of a code point, a surrogate pair above the BMP.
+std::string utf16Hex(char32_t cp) {
+    char buf[16];
+    if (cp < 0x10000) {
+        std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
+    } else {
+        cp -= 0x10000;
+        std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (cp >> 10)), static_cast<unsigned>(0xDC00 + (cp & 0x3FF)));
+    }
+    return buf;
+}
+
+// A ToUnicode CMap (Adobe technical note 5411) for glyph ids → the code points drawn with them.
+std::string unicodeCMap(const std::map<std::uint16_t, char32_t>& drawn) {
+    std::string m =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<std::pair<std::uint16_t, char32_t>> all(drawn.begin(), drawn.end());
+    for (std::size_t i = 0; i < all.size(); i += 100) {
+        std::size_t n = std::min<std::size_t>(100, all.size() - i);
+        m += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            char g[8];
+            std::snprintf(g, sizeof g, "%04X", static_cast<unsigned>(all[k].first));
+            m += "<" + std::string(g) + "> <" + utf16Hex(all[k].second) + ">\n";
+        }
+        m += "endbfchar\n";
+    }
+    return m + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
 class FtMetrics : public layout::Metrics {
 public:
     std::array<std::shared_ptr<FaceData>, FaceCount> faces;
@@ -313,17 +370,14 @@ public:
             std::string err;
             faces_[static_cast<std::size_t>(f)] = loadFace(path, err);
             if (!faces_[static_cast<std::size_t>(f)]) throw std::runtime_error(err);
-            fonts_[static_cast<std::size_t>(f)] = nullptr;
         }
         createStructElems();
         for (std::size_t p = 0; p < laid_.pages.size(); ++p) page(p);
         finishStructure();
         outlines();
         catalog();
-        markUsedGlyphs();
-        doc_.EmbedSubsetFonts();
-        dropCidSets();
-        fixFontDescriptors();
+        for (std::size_t f = 0; f < FaceCount; ++f)
+            if (fonts_[f]) embedFont(f);
         PdfRefCountedBuffer buf;
         PdfOutputDevice dev(&buf);
         doc_.Write(&dev);
@@ -335,7 +389,7 @@ private:
     const Style& st_;
     const DocumentInfo& info_;
     PdfMemDocument doc_;
-    std::array<PdfFont*, FaceCount> fonts_{};
+    std::array<PdfObject*, FaceCount> fonts_{};  // the Type0 font of each face drawn, filled in by embedFont
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
     std::array<std::vector<bool>, FaceCount> used_ = [] {
         std::array<std::vector<bool>, FaceCount> a;
@@ -343,42 +397,16 @@ private:
         return a;
     }();  // code points drawn, per face (BMP)
 
-    // One call per face with every code point it drew. The length PoDoFo wants is in UTF-16 code
-    // units, not bytes: a byte count makes it read past the string and mark random glyphs as used
-    // (non-reproducible subsets).
-    void markUsedGlyphs() {
-        for (std::size_t f = 0; f < FaceCount; ++f) {
-            if (!fonts_[f]) continue;
-            std::string text;
-            long units = 0;
-            for (char32_t cp = 1; cp < used_[f].size(); ++cp) {
-                if (!used_[f][cp]) continue;
-                if (cp < 0x80) text += static_cast<char>(cp);
-                else if (cp < 0x800) { text += static_cast<char>(0xC0 | (cp >> 6)); text += static_cast<char>(0x80 | (cp & 0x3F)); }
-                else { text += static_cast<char>(0xE0 | (cp >> 12)); text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); text += static_cast<char>(0x80 | (cp & 0x3F)); }
-                ++units;
-            }
-            if (units > 0) fonts_[f]->AddUsedSubsettingGlyphs(utf8(text), units);
-        }
-    }
     std::vector<PdfObject*> elems_;             // per structure node
     std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
     std::map<int, std::pair<int, PdfReference>> annotAt_;  // link id → (page, annotation)
     std::vector<PdfReference> pageRefs_;
     std::vector<std::vector<int>> mcidNode_;     // per page: MCID → node
 
-    PdfFont* font(Face f) {
+    static std::string fontName(std::size_t f) { return "F" + std::to_string(f + 1); }
+    PdfObject* font(Face f) {
         std::size_t i = static_cast<std::size_t>(f);
-        if (!fonts_[i]) {
-            static const bool bold[] = {false, true, false, true, false, true};
-            static const bool italic[] = {false, false, true, true, false, false};
-            const std::string& path = st_.fonts[i];
-            std::string name = path.substr(path.find_last_of('/') + 1);
-            name = name.substr(0, name.size() - 4);
-            fonts_[i] = doc_.CreateFontSubset(name.c_str(), bold[i], italic[i], false,
-                                              PdfEncodingFactory::GlobalIdentityEncodingInstance(), path.c_str());
-            if (!fonts_[i]) throw std::runtime_error(path + ": PoDoFo could not load the font");
-        }
+        if (!fonts_[i]) fonts_[i] = doc_.GetObjects().CreateObject("Font");
         return fonts_[i];
     }
 
@@ -419,7 +447,7 @@ private:
         std::string color;
     };
     void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
-        PdfFont* f = font(r.face);
+        font(r.face);
         std::vector<char32_t> cps = codepoints(r.text);
         auto& used = used_[static_cast<std::size_t>(r.face)];
         for (char32_t cp : cps)
@@ -427,7 +455,7 @@ private:
         FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
         if (st.face != r.face || st.size != r.size) {
             ops += '/';
-            ops += f->GetIdentifier().GetName();
+            ops += fontName(static_cast<std::size_t>(r.face));
             ops += ' ';
             ops += num(r.size);
             ops += " Tf\n";
@@ -536,8 +564,8 @@ private:
         }
         for (int f = 0; f < FaceCount; ++f)
             if (fonts_[static_cast<std::size_t>(f)])
-                page->AddResource(fonts_[static_cast<std::size_t>(f)]->GetIdentifier(),
-                                  fonts_[static_cast<std::size_t>(f)]->GetObject()->Reference(), PdfName("Font"));
+                page->AddResource(PdfName(fontName(static_cast<std::size_t>(f))), fonts_[static_cast<std::size_t>(f)]->Reference(),
+                                  PdfName("Font"));
         PdfObject* contents = page->GetContentsForAppending();
         contents->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
         PdfDictionary& pd = page->GetObject()->GetDictionary();
@@ -763,40 +791,82 @@ private:
         cat.AddKey("PageLabels", labels);
     }
 
-    // PoDoFo 0.9.8 writes Flags 32 and ItalicAngle 0 for every face, StemV 1 and CapHeight equal
-    // to Ascent. The values are read from the font instead (ISO 32000-1 9.8.1, Table 122).
-    void fixFontDescriptors() {
-        for (std::size_t f = 0; f < FaceCount; ++f) {
-            if (!fonts_[f]) continue;
-            PdfObject* descendants = fonts_[f]->GetObject()->GetIndirectKey("DescendantFonts");
-            if (!descendants || !descendants->IsArray() || descendants->GetArray().empty()) continue;
-            const PdfObject& first = descendants->GetArray()[0];
-            PdfObject* cid = first.IsReference() ? doc_.GetObjects().GetObject(first.GetReference()) : nullptr;
-            if (!cid) continue;
-            PdfObject* fd = cid->GetIndirectKey("FontDescriptor");
-            if (!fd || !fd->IsDictionary()) continue;
-            Descriptor v = describe(*faces_[f]);
-            PdfDictionary& d = fd->GetDictionary();
-            d.AddKey("Flags", PdfVariant(static_cast<pdf_int64>(v.flags)));
-            d.AddKey("ItalicAngle", PdfVariant(v.italicAngle));
-            d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(v.stemV)));
-            if (v.capHeight > 0) d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(v.capHeight)));
-        }
+    // A face as a Type0 font with Identity-H, its CIDFontType2 (CIDToGIDMap /Identity: the glyph
+    // ids of the content stream are the font's), widths of the glyphs drawn, a ToUnicode CMap
+    // mapping each glyph back to the code point drawn with it, and the font program from
+    // hb-subset (fonts.h). The descriptor's values are read from the font's own tables (describe).
+    void embedFont(std::size_t f) {
+        FaceData& face = *faces_[f];
+        std::map<std::uint16_t, char32_t> drawn;  // glyph → the first code point drawn with it
+        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
+            if (used_[f][cp]) {
+                std::uint16_t g = face.glyph(cp);
+                if (g != 0) drawn.emplace(g, cp);
+            }
+        std::set<std::uint16_t> gids;
+        for (const auto& [g, cp] : drawn) gids.insert(g);
+        std::shared_ptr<const FontProgram> program = fontProgram(face.path, gids);
+        const std::string base = program->tag + "+" + postscriptName(face);
+
+        PdfObject* file = doc_.GetObjects().CreateObject();
+        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program->length1)));
+        TVecFilters none;  // the bytes are deflated already, once per run; Set without filters drops /Filter
+        file->GetStream()->Set(program->compressed.data(), static_cast<pdf_long>(program->compressed.size()), none);
+        file->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+
+        PdfObject* descriptor = doc_.GetObjects().CreateObject("FontDescriptor");
+        describeInto(face, base, descriptor->GetDictionary());
+        descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
+
+        PdfObject* cid = doc_.GetObjects().CreateObject("Font");
+        PdfDictionary& c = cid->GetDictionary();
+        c.AddKey("Subtype", PdfName("CIDFontType2"));
+        c.AddKey("BaseFont", PdfName(base));
+        PdfDictionary info;
+        info.AddKey("Registry", PdfString("Adobe"));
+        info.AddKey("Ordering", PdfString("Identity"));
+        info.AddKey("Supplement", PdfVariant(static_cast<pdf_int64>(0)));
+        c.AddKey("CIDSystemInfo", info);
+        c.AddKey("FontDescriptor", descriptor->Reference());
+        c.AddKey("CIDToGIDMap", PdfName("Identity"));
+        c.AddKey("W", widths(face, drawn));
+
+        PdfObject* toUnicode = doc_.GetObjects().CreateObject();
+        const std::string cmap = unicodeCMap(drawn);
+        toUnicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+
+        PdfDictionary& t = fonts_[f]->GetDictionary();
+        t.AddKey("Subtype", PdfName("Type0"));
+        t.AddKey("BaseFont", PdfName(base));
+        t.AddKey("Encoding", PdfName("Identity-H"));
+        PdfArray descendants;
+        descendants.push_back(cid->Reference());
+        t.AddKey("DescendantFonts", descendants);
+        t.AddKey("ToUnicode", toUnicode->Reference());
     }
 
-    // PoDoFo writes a /CIDSet that lists only the used glyphs of a subset that keeps every glyph
-    // slot: PDF/A-2 validators reject it, and it is optional. Remove it (PODOFO-0.9.8.md trap 5).
-    void dropCidSets() {
-        for (PdfObject* o : doc_.GetObjects()) {
-            if (!o->IsDictionary()) continue;
-            PdfDictionary& d = o->GetDictionary();
-            const PdfObject* type = d.GetKey("Type");
-            if (type && type->IsName() && type->GetName() == PdfName("FontDescriptor") && d.HasKey("CIDSet")) {
-                PdfReference ref = d.GetKey("CIDSet")->GetReference();
-                d.RemoveKey("CIDSet");
-                delete doc_.GetObjects().RemoveObject(ref);
+    // W: [gid [width] …] in 1/1000 em, runs of consecutive glyph ids grouped.
+    static PdfArray widths(FaceData& face, const std::map<std::uint16_t, char32_t>& drawn) {
+        PdfArray w;
+        long last = -2;
+        PdfArray run;
+        auto flush = [&](long first) {
+            if (run.empty()) return;
+            w.push_back(PdfVariant(static_cast<pdf_int64>(first)));
+            w.push_back(run);
+            run.clear();
+        };
+        long first = 0;
+        for (const auto& [g, cp] : drawn) {
+            if (static_cast<long>(g) != last + 1) {
+                flush(first);
+                first = g;
             }
+            run.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(std::max(0.0f, face.lookup(cp))))));
+            last = g;
         }
+        flush(first);
+        return w;
     }
 };
 

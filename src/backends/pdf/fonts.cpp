@@ -1,0 +1,96 @@
+#include "backends/pdf/fonts.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+namespace dv::pdf {
+namespace {
+
+struct Blob {
+    hb_blob_t* p;
+    ~Blob() { hb_blob_destroy(p); }
+};
+struct HbFace {
+    hb_face_t* p;
+    ~HbFace() { hb_face_destroy(p); }
+};
+
+std::string deflate(const char* data, std::size_t size) {
+    uLongf out = compressBound(static_cast<uLong>(size));
+    std::string z(out, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(z.data()), &out, reinterpret_cast<const Bytef*>(data), static_cast<uLong>(size), 9) !=
+        Z_OK)
+        throw std::runtime_error("font subset: deflate failed");
+    z.resize(out);
+    return z;
+}
+
+// Six uppercase letters from an FNV-1a hash of the bytes (ISO 32000-1 §9.6.4 subset tag).
+std::string tagOf(const char* data, std::size_t size) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ull;
+    std::string t;
+    for (int i = 0; i < 6; ++i, h /= 26) t += static_cast<char>('A' + h % 26);
+    return t;
+}
+
+// The face of a font file, read once per process and kept (HarfBuzz faces are immutable and
+// thread-safe).
+hb_face_t* faceOf(const std::string& path) {
+    static std::mutex lock;
+    static std::map<std::string, std::unique_ptr<HbFace>> faces;
+    std::lock_guard<std::mutex> g(lock);
+    auto& f = faces[path];
+    if (!f) {
+        Blob file{hb_blob_create_from_file_or_fail(path.c_str())};
+        if (!file.p) throw std::runtime_error(path + ": cannot read the font for embedding");
+        f.reset(new HbFace{hb_face_create(file.p, 0)});
+        hb_face_make_immutable(f->p);
+    }
+    return f->p;
+}
+
+std::shared_ptr<const FontProgram> subset(const std::string& path, const std::set<std::uint16_t>& gids) {
+    hb_face_t* face = faceOf(path);
+    hb_subset_input_t* in = hb_subset_input_create_or_fail();
+    if (!in) throw std::runtime_error("font subset: out of memory");
+    hb_set_t* glyphs = hb_subset_input_glyph_set(in);
+    hb_set_add(glyphs, 0);  // .notdef
+    for (std::uint16_t g : gids) hb_set_add(glyphs, g);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);  // hinting kept, as the font has it
+    HbFace sub{hb_subset_or_fail(face, in)};
+    hb_subset_input_destroy(in);
+    if (!sub.p) throw std::runtime_error(path + ": the font could not be subset");
+    Blob bytes{hb_face_reference_blob(sub.p)};
+    unsigned size = 0;
+    const char* data = hb_blob_get_data(bytes.p, &size);
+    auto p = std::make_shared<FontProgram>();
+    p->compressed = deflate(data, size);
+    p->length1 = size;
+    p->tag = tagOf(data, size);
+    return p;
+}
+
+}  // namespace
+
+std::shared_ptr<const FontProgram> fontProgram(const std::string& path, const std::set<std::uint16_t>& used) {
+    static std::mutex lock;
+    static std::map<std::pair<std::string, std::set<std::uint16_t>>, std::shared_ptr<const FontProgram>> made;
+    auto key = std::make_pair(path, used);
+    {
+        std::lock_guard<std::mutex> g(lock);
+        if (auto it = made.find(key); it != made.end()) return it->second;
+    }
+    std::shared_ptr<const FontProgram> p = subset(path, used);  // outside the lock: documents render in parallel
+    std::lock_guard<std::mutex> g(lock);
+    if (made.size() > 256) made.clear();  // bounded: a run has a few hundred documents
+    return made.emplace(std::move(key), p).first->second;
+}
+
+}  // namespace dv::pdf
