@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The StructElem dictionaries of a PDF, read from qpdf's QDF form (one object per "obj … endobj").
+// The StructElem dictionaries of a PDF, read from qpdf's QDF form (one object per "obj … endobj",
+// top-level keys indented by two spaces): a structure type /S and a parent /P at the top level (the
+// optional /Type /StructElem is not written; a link annotation's /S sits deeper, in its action).
 std::vector<std::string> structElems(const std::string& pdf) {
     dvtest::TempDir dir;
     dvtest::writeFile(dir / "a.pdf", pdf);
@@ -32,7 +34,7 @@ std::vector<std::string> structElems(const std::string& pdf) {
     while ((at = qdf.find(" obj\n", at)) != std::string::npos) {
         std::size_t end = qdf.find("endobj", at);
         std::string obj = qdf.substr(at, end - at);
-        if (obj.find("/Type /StructElem") != std::string::npos) out.push_back(obj);
+        if (obj.find("\n  /S /") != std::string::npos && obj.find("\n  /P ") != std::string::npos) out.push_back(obj);
         at = end;
     }
     return out;
