@@ -316,7 +316,7 @@ private:
         double size = st_.headingSizes[static_cast<std::size_t>(level - 1)];
         int hn = node("H" + std::to_string(std::min(b.level, 6)), parent);
         doc::Inlines in = b.inlines;
-        if (!b.number.empty()) in.insert(in.begin(), doc::Inline{doc::Inline::Kind::Text, b.number + "  ", false, false, false, {}});
+        if (!b.number.empty()) in.insert(in.begin(), doc::Inline{doc::Inline::Kind::Text, b.number + "  ", false, false, false, {}, {}});
         auto frags = fragments(in, true, size, b.line);
         auto lines = breakLines(frags, width, Alignment::Left, m_, nullptr);
         if (b.level == 1 && st_.chapterOnNewPage && !items_.empty()) breakPending_ = true;

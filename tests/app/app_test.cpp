@@ -152,7 +152,7 @@ TEST_CASE("a template error fails the run with file:line:col, and OUT keeps its 
     std::string err;
     CHECK(runApp({"--inputs", kSource + "/inputs", "--templates", (tmp / "templates").string(), "--out",
                   (tmp / "out").string(), "kunnskapsgrunnlag"}, err) == 2);
-    CHECK(err.find("kunnskapsgrunnlag.md: 35:33: unknown tag") != std::string::npos);
+    CHECK(err.find("kunnskapsgrunnlag.md: 36:33: unknown tag") != std::string::npos);
     CHECK(err.find("unknown tag \"{{medlemstall}}\": the view has no value \"medlemstall\" here (did you mean \"medlemstal\"?)") !=
           std::string::npos);
     CHECK(readFile(tmp / "out/gammal.txt") == "frå ei tidlegare køyring");

@@ -35,7 +35,7 @@ std::vector<Fragment> text(const std::string& s) { return {{s, BodyRegular, 10, 
 doc::Block para(const std::string& s) {
     doc::Block b;
     b.kind = doc::Block::Kind::Paragraph;
-    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}});
     return b;
 }
 
@@ -44,8 +44,8 @@ doc::Block lines(int n) {
     doc::Block b;
     b.kind = doc::Block::Kind::Paragraph;
     for (int i = 0; i < n; ++i) {
-        if (i > 0) b.inlines.push_back(doc::Inline{doc::Inline::Kind::LineBreak, "", false, false, false, {}});
-        b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "linje " + std::to_string(i + 1), false, false, false, {}});
+        if (i > 0) b.inlines.push_back(doc::Inline{doc::Inline::Kind::LineBreak, "", false, false, false, {}, {}});
+        b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "linje " + std::to_string(i + 1), false, false, false, {}, {}});
     }
     return b;
 }
@@ -196,7 +196,7 @@ TEST_CASE("tables: rows are never split, the header row repeats on every page as
     doc::Block t;
     t.kind = doc::Block::Kind::Table;
     t.align = {doc::Align::Auto, doc::Align::Auto};
-    auto cell = [](const std::string& s) { return doc::Inlines{doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}}}; };
+    auto cell = [](const std::string& s) { return doc::Inlines{doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}}}; };
     t.rows.push_back({cell("Kommune"), cell("Bidrag")});
     for (int i = 0; i < 30; ++i)
         t.rows.push_back({cell(i % 7 == 3 ? "Ein kommune med eit langt namn som går over to linjer" : "K" + std::to_string(i)),
@@ -242,7 +242,7 @@ TEST_CASE("headings stay with the text that follows; a missing glyph is an error
     doc::Block h;
     h.kind = doc::Block::Kind::Heading;
     h.level = 2;
-    h.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Overskrift", false, false, false, {}});
+    h.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Overskrift", false, false, false, {}, {}});
     d.blocks.push_back(h);
     d.blocks.push_back(para("Tekst etter overskrifta, to linjer lang: ordord ordord ordord"));
     Diagnostics diags;

@@ -38,7 +38,7 @@ long maxRssKb() {
     return u.ru_maxrss;
 }
 
-doc::Inlines textInlines(const std::string& s) { return {doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}}}; }
+doc::Inlines textInlines(const std::string& s) { return {doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}}}; }
 
 doc::Block para(const std::string& s) {
     doc::Block b;
