@@ -32,20 +32,6 @@ std::size_t utf8Next(const std::string& s, std::size_t i, char32_t& cp) {
     return i + 4;
 }
 
-bool numericText(const std::string& s) {
-    if (s.empty()) return false;
-    bool digit = false;
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp;
-        i = utf8Next(s, i, cp);
-        if (cp >= '0' && cp <= '9') digit = true;
-        else if (!(cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == ',' || cp == '.' || cp == '%' || cp == '-' ||
-                   cp == 0x2212 || cp == 0x2013 || cp == '+' || cp == '(' || cp == ')'))
-            return false;
-    }
-    return digit;
-}
-
 class Builder {
 public:
     Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, Diagnostics& diags,
@@ -378,16 +364,10 @@ private:
         tableHeaders_.emplace_back();
         // column kinds: numeric columns are right-aligned
         std::vector<Alignment> align(cols, Alignment::Left);
-        for (std::size_t c = 0; c < cols; ++c) {
-            bool numeric = true, any = false;
-            for (std::size_t r = 1; r < b.rows.size(); ++r) {
-                std::string t = doc::plainText(b.rows[r][c]);
-                if (t.empty() || t == "\u2013" || t == "-") continue;  // a dash says "none": neutral
-                any = true;
-                numeric = numeric && numericText(t);
-            }
-            if (b.align[c] == doc::Align::Right || (b.align[c] == doc::Align::Auto && any && numeric)) align[c] = Alignment::Right;
-            if (b.align[c] == doc::Align::Center) align[c] = Alignment::Center;
+        std::vector<doc::Align> given = doc::columnAlignments(b);
+        for (std::size_t c = 0; c < cols && c < given.size(); ++c) {
+            if (given[c] == doc::Align::Right) align[c] = Alignment::Right;
+            if (given[c] == doc::Align::Center) align[c] = Alignment::Center;
         }
         // widths: natural (one line) and minimal (longest word)
         std::vector<std::vector<std::vector<Fragment>>> frags(b.rows.size());

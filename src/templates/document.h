@@ -62,6 +62,11 @@ struct Document {
 // Plain text of inline runs (bookmarks, contents entries, /Alt texts).
 std::string plainText(const Inlines& in);
 
+// Each column's alignment with Auto resolved as every backend shows it: Auto is Right for a
+// column whose cells are all numbers ("1 234", "12,5 %", "(3)"; empty cells and a lone dash,
+// meaning none, aside), else Left.
+std::vector<Align> columnAlignments(const Block& table);
+
 // Numbers the headings marked numbered ("1", "1.2", ...) down to `depth` levels, after the
 // first Contents block if there is one (the front matter stays unnumbered).
 void numberHeadings(Document& d, int depth);
