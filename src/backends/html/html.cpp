@@ -1,5 +1,7 @@
 #include "backends/html/html.h"
 
+#include <algorithm>
+
 #include "backends/html/css.h"
 #include "backends/html/escape.h"
 #include "backends/html/outline.h"
