@@ -129,6 +129,7 @@ private:
         const Block& b = d_.blocks[i];
         const HeadingPlace& h = outline_.headings.at(i);
         std::string n = std::to_string(h.level);
+        section_ = h.level;
         out_ += "<h" + n + " id=\"" + escapeAttribute(h.id) + "\">";
         if (!b.number.empty()) out_ += escapeText(b.number) + " ";
         out_ += inlines(b.inlines) + "</h" + n + ">\n";
@@ -171,8 +172,8 @@ private:
 
     void block(const Block& b) {
         switch (b.kind) {
-        case K::Heading: {  // a heading inside a quote or list item: one level below the page's
-            std::string n = std::to_string(std::min(6, b.level + 1));
+        case K::Heading: {  // a heading inside a quote or list item: one below its section's
+            std::string n = std::to_string(std::min(6, section_ + 1));
             out_ += "<h" + n + ">" + inlines(b.inlines) + "</h" + n + ">\n";
             break;
         }
@@ -232,6 +233,7 @@ private:
     const Page& p_;
     std::string title_;
     Outline outline_;
+    int section_ = 1;  // level of the last top-level heading written
     std::string out_;
 };
 

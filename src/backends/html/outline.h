@@ -1,6 +1,7 @@
 // Where each heading of a page goes: its HTML level, its id, whether the contents list shows it.
-// Levels are the template's one down (the title is the page's h1), and never more than one
-// deeper than the heading before, so the page has no gap in its heading levels.
+// The template's shallowest level becomes h2 under the title (h1 when there is no title), the
+// others follow it, and no heading is more than one level deeper than the heading before, so
+// the page has no gap in its heading levels.
 #pragma once
 
 #include <cstddef>

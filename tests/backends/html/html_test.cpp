@@ -45,12 +45,13 @@ const char* kSample =
     "# Innhald {-}\n\n<!-- innhald -->\n\n# Innleiing\n\n## Bakgrunn\n\nTekst.\n\n## Bakgrunn\n\n- ein\n- to\n\n"
     "# Kjelder\n\n1. første\n2. andre\n";
 
-// Every heading level after the first is at most one deeper than the one before it.
-void checkLevels(const std::string& out) {
+// The first heading is an h1 (the only one, unless the page has no title) and every heading
+// after it is at most one level deeper than the one before it.
+void checkLevels(const std::string& out, bool oneH1 = true) {
     auto levels = all(out, "<h([1-6])");
     REQUIRE_FALSE(levels.empty());
     CHECK(levels[0] == "1");
-    CHECK(std::count(levels.begin(), levels.end(), "1") == 1);
+    if (oneH1) CHECK(std::count(levels.begin(), levels.end(), "1") == 1);
     for (std::size_t i = 1; i < levels.size(); ++i) {
         INFO("heading " << i);
         CHECK(std::stoi(levels[i]) <= std::stoi(levels[i - 1]) + 1);
@@ -128,6 +129,17 @@ TEST_CASE("html: tables with column header cells, lists as lists, same tree same
     CHECK(out.find("<ul>\n<li>ein</li>\n<li>to</li>\n</ul>") != std::string::npos);
     CHECK(out.find("<ol>\n<li>første</li>") != std::string::npos);
     CHECK(html::writeHtml(parse(kSample), Style{}, page()) == out);
+}
+
+TEST_CASE("html: a contents list with no heading before it is labelled from html.json; no title, the shallowest headings are h1") {
+    std::string out = html::writeHtml(parse("<!-- innhald -->\n\n## Første\n\n### Under\n\n## Andre\n\n> ## I sitat\n"), Style{}, page());
+    CHECK(out.find("<nav aria-label=\"Innhald\">") != std::string::npos);
+    checkLevels(out, false);
+    checkLinks(out);
+    CHECK(out.find("<h1 id=\"1-forste\">1 Første</h1>") != std::string::npos);
+    CHECK(out.find("<h2 id=\"1-1-under\">1.1 Under</h2>") != std::string::npos);
+    CHECK(out.find("<h1 id=\"2-andre\">2 Andre</h1>") != std::string::npos);  // as "Første": same level, same element
+    CHECK(out.find("<blockquote>\n<h2>I sitat</h2>") != std::string::npos);  // one below its section (h1)
 }
 
 TEST_CASE("html: the knowledge base in both målformer: levels, links, lang, header cells") {
