@@ -18,7 +18,7 @@ struct Inline {
     std::string link;  // URI, or "" when not a link
     // BCP 47 language of a run in another language than the document's ("nb" for a bokmål
     // source title in a nynorsk text), from <span lang="nb">…</span> in the template; "" when
-    // the run is in the document's language. HTML writes it as lang; layout and PDF ignore it.
+    // the run is in the document's language. HTML writes it as lang, the PDF as a Span with /Lang.
     std::string lang;
 };
 using Inlines = std::vector<Inline>;

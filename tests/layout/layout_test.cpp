@@ -30,7 +30,7 @@ std::string lineText(const SetLine& l) {
     return s;
 }
 
-std::vector<Fragment> text(const std::string& s) { return {{s, BodyRegular, 10, {}}}; }
+std::vector<Fragment> text(const std::string& s) { return {{s, BodyRegular, 10, {}, {}}}; }
 
 doc::Block para(const std::string& s) {
     doc::Block b;
@@ -292,4 +292,26 @@ TEST_CASE("hyphenation: words shorter than seven letters are not hyphenated") {
     auto lines = breakLines(text("Ein sum i kroner"), 70, Alignment::Left, m, &nb());
     REQUIRE(lines.size() == 2);
     CHECK(lineText(lines[1]) == "kroner");
+}
+
+TEST_CASE("issue 11: a run in the other målform is a Span with /Lang; the text around it is not") {
+    doc::Document d;
+    doc::Block b;
+    b.kind = doc::Block::Kind::Paragraph;
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Sjå ", false, false, false, {}, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Hva er felles økosystem?", false, true, false, {}, "nb"});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, " og ", false, false, false, {}, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "skjemaet", false, true, false, {}, {}});
+    d.blocks.push_back(b);
+    Mono m;
+    Diagnostics diags;
+    Laid laid = layoutDocument(d, smallPage(), m, nb(), diags);
+    std::vector<std::string> langs;
+    int spans = 0;
+    for (const StructNode& n : laid.nodes) {
+        if (n.type == "Span") ++spans;
+        if (!n.lang.empty()) langs.push_back(n.type + ":" + n.lang);
+    }
+    CHECK(langs == std::vector<std::string>{"Span:nb"});
+    CHECK(spans == 2);  // the bokmål title, and the nynorsk italic word after it
 }

@@ -385,6 +385,7 @@ private:
         for (const layout::StructNode& n : laid_.nodes) {
             PdfObject* o = doc_.GetObjects().CreateObject("StructElem");
             o->GetDictionary().AddKey("S", PdfName(n.type));
+            if (!n.lang.empty()) o->GetDictionary().AddKey("Lang", PdfString(n.lang));
             if (!n.scope.empty()) {
                 PdfDictionary a;
                 a.AddKey("O", PdfName("Table"));
