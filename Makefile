@@ -21,7 +21,8 @@ PACKAGES := build-essential cmake pkg-config \
   libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils unzip qpdf poppler-utils python3 python3-jsonschema \
   mupdf-tools ghostscript python3-pikepdf python3-fonttools \
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless \
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev \
+  chromium nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Wait for another apt or dpkg run to finish instead of failing at once on its lock.
@@ -38,7 +39,11 @@ deps: $(BUILD_DIR)/.deps-ok
 # Installs only what dpkg does not report as installed, then checks again: the stamp is written
 # only when every package is there, and is redone when this Makefile changes. `dpkg --configure -a`
 # first finishes an install that was interrupted (apt-get refuses to run until that is done).
-installed = dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$'
+# A package also counts as installed when an installed package provides it: NodeSource's nodejs
+# provides npm, and asking apt for Debian's npm beside it would fail on the conflict.
+installed = { dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' || \
+  dpkg-query -W -f='$${Status}|$${Provides}\n' 2>/dev/null | sed -n 's/^install ok installed|//p' | \
+  tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qxF "$$p"; }
 $(BUILD_DIR)/.deps-ok: Makefile
 	@rm -f $@
 	@missing=""; for p in $(PACKAGES); do $(installed) || missing="$$missing $$p"; done; \

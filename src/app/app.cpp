@@ -22,6 +22,7 @@
 #include "app/recovery.h"
 #include "app/run_lock.h"
 #include "app/targets.h"
+#include "app/web.h"
 #include "backends/xlsx/workbook.h"
 #include "input/inputs.h"
 #include "input/labels.h"
@@ -68,7 +69,8 @@ std::string usage() {
            "  all               everything below\n"
            "  arbeidsbok        the funding workbook, OUT/arbeidsbok/finansiering-YYYY.xlsx\n"
            "  kunnskapsgrunnlag the knowledge base report (PDF/A-2a), OUT/kunnskapsgrunnlag/kunnskapsgrunnlag-YYYY.pdf\n"
-           "                    (shared målform) and kunnskapsgrunnlag-YYYY-nn.pdf\n"
+           "                    (shared målform) and kunnskapsgrunnlag-YYYY-nn.pdf, each with its web edition\n"
+           "                    beside it (.html: one accessible page, no scripts)\n"
            "  avtalar           an agreement draft per municipality, in its målform, OUT/avtalar/avtale-NNNN-namn.pdf\n"
            "  saksframlegg      a case document per municipal council, OUT/saksframlegg/saksframlegg-NNNN-namn.pdf\n"
            "  hoyringspakkar    a cover letter per municipality (OUT/folgjebrev/), a hearing package per\n"
@@ -214,12 +216,13 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
     info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(in.settings.knowledgeBaseYear);
     info.date = in.settings.documentDate;
     std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);
-    std::string rel = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
-                      (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang)) + ".pdf";
-    staging.put(rel, bytes, "kunnskapsgrunnlag");
+    std::string base = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
+                       (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang));
+    staging.put(base + ".pdf", bytes, "kunnskapsgrunnlag");
+    std::size_t web = putKnowledgeBaseHtml(engine, lang, *view, base, staging);
     if (!o.quiet)
-        err << "digivestland: kunnskapsgrunnlag: " << rel << " (" << bytes.size() / 1024 << " KiB) in "
-            << static_cast<long>(msSince(t0)) << " ms\n";
+        err << "digivestland: kunnskapsgrunnlag: " << base << ".pdf (" << bytes.size() / 1024 << " KiB) and .html ("
+            << web / 1024 << " KiB) in " << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
 // Tests (tests/app/kill_test.py) stop the run at a named step, DV_TEST_PAUSE_AT=<step>, to kill it

@@ -33,20 +33,6 @@ std::size_t utf8Next(const std::string& s, std::size_t i, char32_t& cp) {
     return i + 4;
 }
 
-bool numericText(const std::string& s) {
-    if (s.empty()) return false;
-    bool digit = false;
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp;
-        i = utf8Next(s, i, cp);
-        if (cp >= '0' && cp <= '9') digit = true;
-        else if (!(cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == ',' || cp == '.' || cp == '%' || cp == '-' ||
-                   cp == 0x2212 || cp == 0x2013 || cp == '+' || cp == '(' || cp == ')'))
-            return false;
-    }
-    return digit;
-}
-
 class Builder {
 public:
     Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, Diagnostics& diags,
@@ -54,7 +40,7 @@ public:
         : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages), figurePages_(figurePages) {
         left_ = st.marginLeft;
         width_ = st.pageWidth - st.marginLeft - st.marginRight;
-        out_.nodes.push_back({"Document", -1, {}, {}});
+        out_.nodes.push_back({"Document", -1, {}, {}, {}, {}, {}});
         out_.meta = d.meta;
         out_.pageWidth = st.pageWidth;
         out_.pageHeight = st.pageHeight;
@@ -88,7 +74,7 @@ private:
 
     int node(const std::string& type, int parent) {
         int idx = static_cast<int>(out_.nodes.size());
-        out_.nodes.push_back({type, parent, {}, {}});
+        out_.nodes.push_back({type, parent, {}, {}, {}, {}});
         out_.nodes[static_cast<std::size_t>(parent)].kids.push_back({StructNode::Kid::Node, idx});
         return idx;
     }
@@ -151,12 +137,12 @@ private:
         std::vector<Fragment> out;
         for (const doc::Inline& i : in) {
             if (i.kind == doc::Inline::Kind::LineBreak) {
-                out.push_back({"\n", BodyRegular, size, {}});
+                out.push_back({"\n", BodyRegular, size, {}, {}});
                 continue;
             }
             Face f = faceFor(head, i);
             checkCoverage(i.text, f, line);
-            out.push_back({bindNoBreakSpaces(i.text), f, size, i.link});
+            out.push_back({bindNoBreakSpaces(i.text), f, size, i.link, i.lang});
         }
         return out;
     }
@@ -170,8 +156,10 @@ private:
         double lh = size * st_.leading;
         std::size_t n = lines.size();
         // Bold and italic inside body text are inline elements (Strong, Em), one per stretch of
-        // the face, continued across line ends.
+        // the face, continued across line ends; so is a run in another language (a Span with
+        // /Lang, ISO 32000-1 14.9.2), a stretch of one face and one language each.
         int inlineNode = -1, inlineKind = 0;
+        std::string inlineLang;
         for (std::size_t i = 0; i < n; ++i) {
             const SetLine& l = lines[i];
             VItem it;
@@ -195,11 +183,16 @@ private:
                 } else {
                     linkNode = -1;
                     int kind = inlineKindFor(l.runs[r].face);
-                    if (kind == 0) {
+                    std::string lang = r < l.runLangs.size() ? l.runLangs[r] : std::string();
+                    if (kind == 0 && lang.empty()) {
                         inlineNode = -1;
                     } else {
-                        if (inlineNode < 0 || kind != inlineKind) inlineNode = node(kInlineType[kind], pNode);
+                        if (inlineNode < 0 || kind != inlineKind || lang != inlineLang) {
+                            inlineNode = node("Span", pNode);
+                            out_.nodes[static_cast<std::size_t>(inlineNode)].lang = lang;
+                        }
                         inlineKind = kind;
+                        inlineLang = lang;
                         target = inlineNode;
                     }
                 }
@@ -237,7 +230,6 @@ private:
     // keys up without their slash and fails every role-mapped type, so until it is fixed both
     // are written as the standard Span. 0: plain, 1: bold, 2: italic.
     static int inlineKindFor(Face f) { return f == BodyBold || f == BodyBoldItalic ? 1 : f == BodyItalic ? 2 : 0; }
-    static constexpr const char* kInlineType[] = {"", "Span", "Span"};
 
     void paragraph(const doc::Inlines& in, int parent, double x, double width, int line, double spaceAfterPrev,
                    const std::string& type = "P", bool keepFirst = false) {
@@ -398,7 +390,7 @@ private:
         double size = st_.headingSizes[static_cast<std::size_t>(level - 1)];
         int hn = node("H" + std::to_string(std::min(b.level, 6)), parent);
         doc::Inlines in = b.inlines;
-        if (!b.number.empty()) in.insert(in.begin(), doc::Inline{doc::Inline::Kind::Text, b.number + "  ", false, false, false, {}});
+        if (!b.number.empty()) in.insert(in.begin(), doc::Inline{doc::Inline::Kind::Text, b.number + "  ", false, false, false, {}, {}});
         auto frags = fragments(in, true, size, b.line);
         auto lines = breakLines(frags, width, Alignment::Left, m_, nullptr);
         if (b.level == 1 && st_.chapterOnNewPage && !items_.empty()) breakPending_ = true;
@@ -460,16 +452,10 @@ private:
         tableHeaders_.emplace_back();
         // column kinds: numeric columns are right-aligned
         std::vector<Alignment> align(cols, Alignment::Left);
-        for (std::size_t c = 0; c < cols; ++c) {
-            bool numeric = true, any = false;
-            for (std::size_t r = 1; r < b.rows.size(); ++r) {
-                std::string t = doc::plainText(b.rows[r][c]);
-                if (t.empty() || t == "\u2013" || t == "-") continue;  // a dash says "none": neutral
-                any = true;
-                numeric = numeric && numericText(t);
-            }
-            if (b.align[c] == doc::Align::Right || (b.align[c] == doc::Align::Auto && any && numeric)) align[c] = Alignment::Right;
-            if (b.align[c] == doc::Align::Center) align[c] = Alignment::Center;
+        std::vector<doc::Align> given = doc::columnAlignments(b);
+        for (std::size_t c = 0; c < cols && c < given.size(); ++c) {
+            if (given[c] == doc::Align::Right) align[c] = Alignment::Right;
+            if (given[c] == doc::Align::Center) align[c] = Alignment::Center;
         }
         // widths: natural (one line) and minimal (longest word)
         std::vector<std::vector<std::vector<Fragment>>> frags(b.rows.size());
@@ -618,7 +604,7 @@ private:
             Face f = hd.level == 1 ? BodyBold : BodyRegular;
             std::string page = h < headingPages_.size() ? std::to_string(headingPages_[h] + 1) : "0";
             double pw = textWidth(m_, f, size, page);
-            auto lines = breakLines({{bindNoBreakSpaces(hd.text), f, size, {}}}, width - indent - 40, Alignment::Left, m_, &hy_);
+            auto lines = breakLines({{bindNoBreakSpaces(hd.text), f, size, {}, {}}}, width - indent - 40, Alignment::Left, m_, &hy_);
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 VItem it;
                 it.height = lh;
@@ -735,7 +721,7 @@ private:
             if (m == d_.meta.end() || m->second.empty()) return;
             checkCoverage(m->second, f, 1);
             int n = node(type, 0);
-            auto lines = breakLines({{bindNoBreakSpaces(m->second), f, size, {}}}, width_, Alignment::Left, m_, &hy_);
+            auto lines = breakLines({{bindNoBreakSpaces(m->second), f, size, {}, {}}}, width_, Alignment::Left, m_, &hy_);
             Chunk c = chunk(n);
             for (const SetLine& l : lines) {
                 for (TextRun r : l.runs) {
@@ -866,7 +852,7 @@ private:
             foot.artifact = Artifact::Footer;
             double hy = st_.marginTop - 22;
             if (!title.empty()) {
-                auto lines = breakLines({{title, HeadRegular, size, {}}}, x1 - x0, Alignment::Left, m_, nullptr);
+                auto lines = breakLines({{title, HeadRegular, size, {}, {}}}, x1 - x0, Alignment::Left, m_, nullptr);
                 TextRun r = lines.front().runs.front();
                 r.x += x0; r.y = hy; r.color = st_.muted;
                 c.runs.push_back(r);

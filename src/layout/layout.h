@@ -118,6 +118,7 @@ struct StructNode {
     std::string scope;  // TH: Column / Row
     std::string listNumbering;  // L: Decimal / Disc / Circle (ISO 32000-1 Table 347)
     std::string alt;            // Figure: alternative text (/Alt)
+    std::string lang;           // Span: /Lang of a run in another language than the document's
 };
 
 struct Heading {
@@ -153,6 +154,7 @@ struct Fragment {
     Face face;
     double size;
     std::string link;
+    std::string lang;  // doc::Inline::lang: "" for the document's language
 };
 struct SetLine {
     std::vector<TextRun> runs;  // x relative to the line start, y = 0
@@ -160,6 +162,7 @@ struct SetLine {
     bool last = false;          // last line of the paragraph (not justified)
     std::vector<std::pair<std::string, std::pair<double, double>>> links;  // uri, [x0, x1]
     std::vector<int> runLinks;  // per run: index into links or -1
+    std::vector<std::string> runLangs;  // per run: its language when not the document's, else ""
 };
 enum class Alignment { Justify, Left, Right, Center };
 // Breaks fragments into lines no wider than `width` (a word longer than the line is broken

@@ -41,14 +41,14 @@ std::vector<Atom> atomize(const std::vector<Fragment>& frags, const Metrics& m) 
         while (i < f.text.size()) {
             if (f.text[i] == ' ') {
                 while (i < f.text.size() && f.text[i] == ' ') ++i;
-                Fragment sp{" ", f.face, f.size, f.link};  // not a copy of f: its text may be a megabyte
+                Fragment sp{" ", f.face, f.size, f.link, f.lang};  // not a copy of f: its text may be a megabyte
                 if (atoms.empty() || atoms.back().kind != Atom::Space)
                     atoms.push_back({Atom::Space, {sp}, textWidth(m, f.face, f.size, " ")});
                 continue;
             }
             std::size_t j = f.text.find(' ', i);
             if (j == std::string::npos) j = f.text.size();
-            Fragment w{f.text.substr(i, j - i), f.face, f.size, f.link};
+            Fragment w{f.text.substr(i, j - i), f.face, f.size, f.link, f.lang};
             if (!atoms.empty() && atoms.back().kind == Atom::Word) atoms.back().parts.push_back(w);  // style change mid-word
             else atoms.push_back({Atom::Word, {w}, 0});
             i = j;
@@ -199,7 +199,8 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
     // Fragments of one face and size become one run, and the backend kerns across their seam:
     // count those pairs here too, so the line is justified to what is drawn.
     auto sameRun = [](const Fragment& a, const Fragment& b) {
-        return a.face == b.face && a.size == b.size && a.link.empty() == b.link.empty() && (a.link.empty() || a.link == b.link);
+        return a.face == b.face && a.size == b.size && a.lang == b.lang && a.link.empty() == b.link.empty() &&
+               (a.link.empty() || a.link == b.link);
     };
     std::vector<double> seam;  // per fragment: kerning with the one before it in its run, pt
     {
@@ -239,6 +240,7 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
         for (const Fragment& f : a.parts) {
             x += seam[fi++];
             bool same = !line.runs.empty() && line.runs.back().face == f.face && line.runs.back().size == f.size &&
+                        line.runLangs.back() == f.lang &&
                         ((line.runLinks.back() < 0 && f.link.empty()) ||
                          (line.runLinks.back() >= 0 && line.links[static_cast<std::size_t>(line.runLinks.back())].first == f.link));
             double w = a.kind == Atom::Space ? a.width + extra : textWidth(m, f.face, f.size, f.text);
@@ -260,6 +262,7 @@ SetLine setLine(std::vector<Atom> atoms, double width, Alignment align, bool las
                     }
                 }
                 line.runLinks.push_back(li);
+                line.runLangs.push_back(f.lang);
             }
             line.runs.back().text += f.text;
             x += w;

@@ -35,7 +35,8 @@ void addWord(const Atom& a, std::vector<Item>& items, const Metrics& m, const Hy
             std::size_t from = p == part ? off : 0;
             std::size_t to = p == toPart ? toOff : a.parts[p].text.size();
             if (to <= from) continue;
-            b.parts.push_back({a.parts[p].text.substr(from, to - from), a.parts[p].face, a.parts[p].size, a.parts[p].link});
+            b.parts.push_back({a.parts[p].text.substr(from, to - from), a.parts[p].face, a.parts[p].size, a.parts[p].link,
+                               a.parts[p].lang});
         }
         b.width = partsWidth(b.parts, m);
         items.push_back(std::move(b));
@@ -54,7 +55,7 @@ void addWord(const Atom& a, std::vector<Item>& items, const Metrics& m, const Hy
         pen.kind = Item::Penalty;
         const Fragment& f = a.parts[pt.part];
         if (pt.addHyphen) {
-            pen.parts.push_back({kSoftHyphen, f.face, f.size, f.link});
+            pen.parts.push_back({kSoftHyphen, f.face, f.size, f.link, f.lang});
             pen.width = textWidth(m, f.face, f.size, kSoftHyphen);
             pen.penalty = kHyphenPenalty;
             pen.flagged = true;

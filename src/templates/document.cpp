@@ -2,12 +2,47 @@
 
 #include <algorithm>
 
+#include "core/unicode.h"
+
 namespace dv::doc {
 
 std::string plainText(const Inlines& in) {
     std::string s;
     for (const Inline& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
     return s;
+}
+
+namespace {
+
+bool numericText(const std::string& s) {
+    bool digit = false;
+    for (char32_t cp : codePoints(s)) {
+        if (cp >= '0' && cp <= '9') digit = true;
+        else if (!(cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == ',' || cp == '.' || cp == '%' || cp == '-' ||
+                   cp == 0x2212 || cp == 0x2013 || cp == '+' || cp == '(' || cp == ')'))
+            return false;
+    }
+    return digit;
+}
+
+}  // namespace
+
+std::vector<Align> columnAlignments(const Block& table) {
+    std::size_t cols = !table.align.empty() || table.rows.empty() ? table.align.size() : table.rows[0].size();
+    std::vector<Align> out(cols, Align::Left);
+    for (std::size_t c = 0; c < cols; ++c) {
+        Align given = c < table.align.size() ? table.align[c] : Align::Auto;
+        bool numeric = true, any = false;
+        for (std::size_t r = 1; r < table.rows.size(); ++r) {
+            std::string t = c < table.rows[r].size() ? plainText(table.rows[r][c]) : std::string();
+            if (t.empty() || t == "\u2013" || t == "-") continue;
+            any = true;
+            numeric = numeric && numericText(t);
+        }
+        if (given == Align::Auto) out[c] = any && numeric ? Align::Right : Align::Left;
+        else out[c] = given;
+    }
+    return out;
 }
 
 void numberHeadings(Document& d, int depth) {

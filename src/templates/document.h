@@ -18,6 +18,10 @@ struct Inline {
     bool italic = false;
     bool code = false;
     std::string link;  // URI, or "" when not a link
+    // BCP 47 language of a run in another language than the document's ("nb" for a bokmål
+    // source title in a nynorsk text), from <span lang="nb">…</span> in the template; "" when
+    // the run is in the document's language. HTML writes it as lang, the PDF as a Span with /Lang.
+    std::string lang;
 };
 using Inlines = std::vector<Inline>;
 
@@ -72,6 +76,11 @@ struct Document {
 
 // Plain text of inline runs (bookmarks, contents entries, /Alt texts).
 std::string plainText(const Inlines& in);
+
+// Each column's alignment with Auto resolved as every backend shows it: Auto is Right for a
+// column whose cells are all numbers ("1 234", "12,5 %", "(3)"; empty cells and a lone dash,
+// meaning none, aside), else Left.
+std::vector<Align> columnAlignments(const Block& table);
 
 // Numbers the headings marked numbered ("1", "1.2", ...) down to `depth` levels, after the
 // first Contents block if there is one (the front matter stays unnumbered).

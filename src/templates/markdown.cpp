@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <mutex>
+#include <regex>
 
 #include "templates/template.h"
 
@@ -25,7 +26,28 @@ struct Walker {
         ok = false;
     }
 
-    void inlines(cmark_node* parent, Inline style, doc::Inlines& out) {
+    // <span lang="xx"> opens a language run among the inlines of one parent, </span> closes it.
+    // Anything else in inline HTML is an error: the templates write Markdown.
+    bool languageSpan(cmark_node* n, const Inline& outer, Inline& style, bool& open) {
+        static const std::regex opening(R"re(<span lang="([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)">)re");
+        const std::string html = cmark_node_get_literal(n);
+        std::smatch m;
+        if (std::regex_match(html, m, opening) && !open) {
+            style.lang = m[1].str();
+            open = true;
+            return true;
+        }
+        if (html == "</span>" && open) {
+            style.lang = outer.lang;
+            open = false;
+            return true;
+        }
+        return false;
+    }
+
+    void inlines(cmark_node* parent, Inline outer, doc::Inlines& out) {
+        Inline style = outer;
+        bool spanOpen = false;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT: {
@@ -72,7 +94,10 @@ struct Walker {
                 break;
             }
             case CMARK_NODE_HTML_INLINE:
-                error(n, std::string("inline HTML is not supported: ") + cmark_node_get_literal(n));
+                if (!languageSpan(n, outer, style, spanOpen))
+                    error(n, std::string("inline HTML is not supported (only <span lang=\"nb\">…</span> around "
+                                         "words in the other målform, opened and closed in one paragraph, "
+                                         "heading, cell or emphasis): ") + cmark_node_get_literal(n));
                 break;
             case CMARK_NODE_IMAGE:
                 error(n, "an image must stand alone in its paragraph: ![what it shows](file.png \"caption\")");
@@ -81,6 +106,7 @@ struct Walker {
                 error(n, std::string("unsupported inline element \"") + cmark_node_get_type_string(n) + "\"");
             }
         }
+        if (spanOpen) error(parent, "<span lang=\"" + style.lang + "\"> is not closed with </span> in the same paragraph, heading, cell or emphasis");
     }
 
     // "<!-- figur: ID\nkey: value\n…-->": the keys tekst and alt are required, serie and rader

@@ -152,6 +152,14 @@ done
 # .debs that `make` downloads land in the cache too
 mount --bind "$cache/archives" "$root/var/cache/apt/archives"
 
+# This machine's own CA certificates (a TLS-inspecting proxy's, in /usr/local/share/ca-certificates),
+# so that npm in the root (make test: html_tools_setup) reaches the npm registry as this machine does.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  "${in_root[@]}" update-ca-certificates >/dev/null
+fi
+
 # --- 3. the two commands of README.md -------------------------------------------------------------
 step "make" "$logs/make.log" "${in_root[@]}" sh -c 'cd /clean-room/main && make'
 co="$root/clean-room/main"

@@ -30,12 +30,12 @@ std::string lineText(const SetLine& l) {
     return s;
 }
 
-std::vector<Fragment> text(const std::string& s) { return {{s, BodyRegular, 10, {}}}; }
+std::vector<Fragment> text(const std::string& s) { return {{s, BodyRegular, 10, {}, {}}}; }
 
 doc::Block para(const std::string& s) {
     doc::Block b;
     b.kind = doc::Block::Kind::Paragraph;
-    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}});
     return b;
 }
 
@@ -44,8 +44,8 @@ doc::Block lines(int n) {
     doc::Block b;
     b.kind = doc::Block::Kind::Paragraph;
     for (int i = 0; i < n; ++i) {
-        if (i > 0) b.inlines.push_back(doc::Inline{doc::Inline::Kind::LineBreak, "", false, false, false, {}});
-        b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "linje " + std::to_string(i + 1), false, false, false, {}});
+        if (i > 0) b.inlines.push_back(doc::Inline{doc::Inline::Kind::LineBreak, "", false, false, false, {}, {}});
+        b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "linje " + std::to_string(i + 1), false, false, false, {}, {}});
     }
     return b;
 }
@@ -196,7 +196,7 @@ TEST_CASE("tables: rows are never split, the header row repeats on every page as
     doc::Block t;
     t.kind = doc::Block::Kind::Table;
     t.align = {doc::Align::Auto, doc::Align::Auto};
-    auto cell = [](const std::string& s) { return doc::Inlines{doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}}}; };
+    auto cell = [](const std::string& s) { return doc::Inlines{doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}}}; };
     t.rows.push_back({cell("Kommune"), cell("Bidrag")});
     for (int i = 0; i < 30; ++i)
         t.rows.push_back({cell(i % 7 == 3 ? "Ein kommune med eit langt namn som går over to linjer" : "K" + std::to_string(i)),
@@ -242,7 +242,7 @@ TEST_CASE("headings stay with the text that follows; a missing glyph is an error
     doc::Block h;
     h.kind = doc::Block::Kind::Heading;
     h.level = 2;
-    h.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Overskrift", false, false, false, {}});
+    h.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Overskrift", false, false, false, {}, {}});
     d.blocks.push_back(h);
     d.blocks.push_back(para("Tekst etter overskrifta, to linjer lang: ordord ordord ordord"));
     Diagnostics diags;
@@ -292,4 +292,26 @@ TEST_CASE("hyphenation: words shorter than seven letters are not hyphenated") {
     auto lines = breakLines(text("Ein sum i kroner"), 70, Alignment::Left, m, &nb());
     REQUIRE(lines.size() == 2);
     CHECK(lineText(lines[1]) == "kroner");
+}
+
+TEST_CASE("issue 11: a run in the other målform is a Span with /Lang; the text around it is not") {
+    doc::Document d;
+    doc::Block b;
+    b.kind = doc::Block::Kind::Paragraph;
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Sjå ", false, false, false, {}, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "Hva er felles økosystem?", false, true, false, {}, "nb"});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, " og ", false, false, false, {}, {}});
+    b.inlines.push_back(doc::Inline{doc::Inline::Kind::Text, "skjemaet", false, true, false, {}, {}});
+    d.blocks.push_back(b);
+    Mono m;
+    Diagnostics diags;
+    Laid laid = layoutDocument(d, smallPage(), m, nb(), diags);
+    std::vector<std::string> langs;
+    int spans = 0;
+    for (const StructNode& n : laid.nodes) {
+        if (n.type == "Span") ++spans;
+        if (!n.lang.empty()) langs.push_back(n.type + ":" + n.lang);
+    }
+    CHECK(langs == std::vector<std::string>{"Span:nb"});
+    CHECK(spans == 2);  // the bokmål title, and the nynorsk italic word after it
 }

@@ -38,7 +38,7 @@ long maxRssKb() {
     return u.ru_maxrss;
 }
 
-doc::Inlines textInlines(const std::string& s) { return {doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}}}; }
+doc::Inlines textInlines(const std::string& s) { return {doc::Inline{doc::Inline::Kind::Text, s, false, false, false, {}, {}}}; }
 
 doc::Block para(const std::string& s) {
     doc::Block b;
@@ -223,7 +223,7 @@ TEST_CASE("robustness: lists and quotes nested 100 deep are refused at their lin
 TEST_CASE("robustness: a measure narrower than one character still terminates, nothing lost") {
     Proportional m;
     for (double width : {-50.0, 0.0, 0.5, 3.0}) {
-        auto lines = breakLines({{"Masfjorden kommune", BodyRegular, 10, {}}}, width, Alignment::Justify, m, &nb());
+        auto lines = breakLines({{"Masfjorden kommune", BodyRegular, 10, {}, {}}}, width, Alignment::Justify, m, &nb());
         std::string all;
         for (const SetLine& l : lines)
             for (const TextRun& r : l.runs) all += r.text;

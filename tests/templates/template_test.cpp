@@ -101,6 +101,24 @@ TEST_CASE("markdown: images inside text and raw HTML are errors with the line") 
     CHECK(h.format().find("t.md: 3: raw HTML is not supported") != std::string::npos);
 }
 
+TEST_CASE("markdown: <span lang> marks a run in the other målform; other inline HTML is still an error") {
+    Diagnostics parsed;
+    auto d = tmpl::parseMarkdown("t.md", "Sjå *<span lang=\"nb\">Hva er felles</span> økosystem*.\n", parsed);
+    REQUIRE(d);
+    const doc::Inlines& in = d->blocks.at(0).inlines;
+    REQUIRE(in.size() == 4);
+    CHECK(in[1].text == "Hva er felles");
+    CHECK(in[1].lang == "nb");
+    CHECK(in[1].italic);
+    CHECK(in[2].lang.empty());
+    Diagnostics diags;
+    CHECK_FALSE(tmpl::parseMarkdown("t.md", "A <span lang=\"nb\">open\n", diags));
+    CHECK(diags.format().find("is not closed") != std::string::npos);
+    Diagnostics other;
+    CHECK_FALSE(tmpl::parseMarkdown("t.md", "A <b>feit</b>\n", other));
+    CHECK(other.format().find("t.md: 1: inline HTML is not supported") == 0);
+}
+
 TEST_CASE("mustache: section lines leave no blank line in tables and keep paragraph breaks") {
     Value v;
     v["ja"] = true;

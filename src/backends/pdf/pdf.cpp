@@ -416,6 +416,7 @@ private:
             // knowledge base has about 1 800 of them.
             PdfObject* o = doc_.GetObjects().CreateObject();
             o->GetDictionary().AddKey("S", PdfName(n.type));
+            if (!n.lang.empty()) o->GetDictionary().AddKey("Lang", PdfString(n.lang));
             if (!n.scope.empty()) {
                 PdfDictionary a;
                 a.AddKey("O", PdfName("Table"));

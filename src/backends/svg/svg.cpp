@@ -99,7 +99,10 @@ void label(std::string& o, const draw::Label& l) {
 
 std::string svg(const draw::Drawing& d, const Texts& t, std::string (*readFile)(const std::string&)) {
     std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(d.width) + " " + num(d.height) +
-                    "\" width=\"" + num(d.width) + "\" height=\"" + num(d.height) + "\" aria-labelledby=\"" + t.id + "-tittel " + t.id +
+                    "\" width=\"" + num(d.width) + "\" height=\"" + num(d.height) +
+                    // the labels were measured in DejaVu Sans Condensed, as the PDF draws them; a wider
+                    // fallback font may run past the edge, which stays visible
+                    "\" font-family=\"'DejaVu Sans Condensed','DejaVu Sans',Arial,sans-serif\" overflow=\"visible\" aria-labelledby=\"" + t.id + "-tittel " + t.id +
                     "-skildring\">\n<title id=\"" + t.id + "-tittel\">" + esc(t.title) + "</title>\n<desc id=\"" + t.id +
                     "-skildring\">" + esc(t.desc) + "</desc>\n";
     for (const draw::Image& im : d.images) {
