@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <regex>
+#include <sstream>
 #include <unistd.h>
 
+#include "app/app.h"
 #include "app/documents.h"
 #include "app/figures.h"
 #include "drawing/image.h"
@@ -181,4 +183,24 @@ TEST_CASE("figures: a PNG in a template becomes a tagged Figure image that passe
     INFO(images);
     CHECK(images.find("40    20  rgb") != std::string::npos);
     CHECK(images.find("smask") != std::string::npos);  // the icon's alpha channel
+}
+
+TEST_CASE("figures: the agreement's organisation appendix shows the organisation chart as a tagged Figure") {
+    dvtest::TempDir tmp;
+    std::ostringstream err;
+    REQUIRE(app::run({"--quiet", "--inputs", dvtest::kSource + "/inputs", "--templates", dvtest::kSource + "/templates", "--out",
+                      (tmp / "out").string(), "--runde", "vedtak-2025", "avtalar"},
+                     err) == 0);
+    for (const char* file : {"avtale-4634-masfjorden.pdf", "avtale-4621-voss.pdf"}) {  // nynorsk, and Voss herad
+        int figures = 0, captions = 0;
+        for (const std::string& e : structElems(dvtest::readFile(tmp / "out/avtalar" / file))) {
+            if (e.find("/S /Caption") != std::string::npos) ++captions;
+            if (e.find("/S /Figure") == std::string::npos) continue;
+            ++figures;
+            CHECK(std::regex_search(e, std::regex("/Alt (\\(|<)[^)>]{40,}")));
+        }
+        INFO(file);
+        CHECK(figures == 1);
+        CHECK(captions == 1);
+    }
 }
