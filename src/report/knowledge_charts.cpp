@@ -79,8 +79,15 @@ std::map<std::string, draw::Chart> knowledgeCharts(const WorkbookView& wb) {
     out["kr_per_innbyggjar"] = perInhabitant(wb.current.run);
     out["modellar"] = models(wb.current.run, wb.proposed.run);
     out["tak"] = atCap(wb.projection);
-    if (wb.current.run.budgetNeed && wb.current.run.hostShare && wb.current.run.budgetNeed->ore() > 0)
+    if (wb.current.run.budgetNeed && wb.current.run.hostShare && wb.current.run.budgetNeed->ore() > 0) {
         out["fordeling"] = split(wb.current.run);
+    } else {
+        // A year whose need is not known: the rows exist with empty values, so a template that
+        // shows the split only when it is known (modell.har_vertsdel) still names valid fields.
+        draw::Chart unknown;
+        unknown.rows = {{std::string(), {0}, {std::string()}}, {std::string(), {0}, {std::string()}}};
+        out["fordeling"] = unknown;
+    }
     return out;
 }
 

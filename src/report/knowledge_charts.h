@@ -18,7 +18,7 @@ namespace dv {
 //                      largest population first (øre; two series)
 //   tak                municipalities at the cap in each projected year (a count)
 //   fordeling          the funding need split into the host's share and the members' total (øre);
-//                      only when the need is known
+//                      (rows with empty values when the need is not known)
 std::map<std::string, draw::Chart> knowledgeCharts(const WorkbookView& wb);
 
 // The view's "figurar" (id → chart) and "figurtabell" (id → rows {namn, verdi, verdi2}; for a

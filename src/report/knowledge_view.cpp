@@ -87,7 +87,8 @@ view::Value fundingModelValue(const ModelView& mv) {
     m["spreiing"] = norsk::decimal(mv.run.stats.spread.num, mv.run.stats.spread.den, 1);
     m["gini"] = norsk::decimal(mv.run.stats.gini.num, mv.run.stats.gini.den, 2);
     m["folketal_dato"] = norsk::date(mv.run.populationDate);
-    m["har_vertsdel"] = mv.run.hostShare.has_value() && mv.run.budgetNeed.has_value();
+    // as knowledgeCharts draws the split: a known host share of a known, positive need
+    m["har_vertsdel"] = mv.run.hostShare.has_value() && mv.run.budgetNeed.has_value() && mv.run.budgetNeed->ore() > 0;
     m["behov"] = mv.run.budgetNeed ? norsk::kroner(*mv.run.budgetNeed) : "";
     m["vertsdel"] = mv.run.hostShare ? norsk::kroner(*mv.run.hostShare) : "";
     m["vertsdel_prosent"] = mv.run.hostShare && mv.run.budgetNeed

@@ -204,3 +204,17 @@ TEST_CASE("figures: the agreement's organisation appendix shows the organisation
         CHECK(captions == 1);
     }
 }
+
+TEST_CASE("figures: a knowledge base for a year whose funding need is unknown still renders (no split chart, no stray field)") {
+    Inputs in = input::loadInputs(dvtest::kSource + "/inputs");
+    app::DocumentEngine engine(dvtest::kSource + "/templates");
+    Diagnostics d;
+    auto view = buildKnowledgeView(in, 2026, d);  // 2026: the inputs give no funding need
+    REQUIRE(view);
+    for (Language lang : {Language::Bokmal, Language::Nynorsk}) {
+        pdf::DocumentInfo info{"Kunnskapsgrunnlag", "DigiVestland", "figurtest", "", "", Date{2024, 5, 6}};
+        std::string bytes;
+        CHECK_NOTHROW(bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info));
+        CHECK(bytes.rfind("%PDF-", 0) == 0);
+    }
+}

@@ -17,7 +17,19 @@
 using namespace dv;
 namespace fs = std::filesystem;
 
+int benchMain(int argc, char** argv);
+
+// A bad input or template is reported as the pipeline reports it, not as an abort.
 int main(int argc, char** argv) {
+    try {
+        return benchMain(argc, argv);
+    } catch (const InputError& e) {
+        std::cerr << e.diagnostics.format();
+        return 2;
+    }
+}
+
+int benchMain(int argc, char** argv) {
     std::string src = argc > 1 ? argv[1] : ".";
     Inputs base = input::loadInputs(src + "/inputs");
     fs::path dir = fs::temp_directory_path() / "dv-bench";
