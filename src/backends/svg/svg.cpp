@@ -2,22 +2,12 @@
 
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace dv::svg {
 namespace {
 
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-        case '&': o += "&amp;"; break;
-        case '<': o += "&lt;"; break;
-        case '>': o += "&gt;"; break;
-        case '"': o += "&quot;"; break;
-        default: o += c;
-        }
-    }
-    return o;
-}
+std::string esc(const std::string& s) { return xmlEscape(s); }
 
 // A number with at most two decimals, no trailing zeros.
 std::string num(double v) {
