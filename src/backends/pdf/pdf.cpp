@@ -1,10 +1,7 @@
-// Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo does the object model, the
-// font subsets (Identity-H with ToUnicode) and the file syntax; the tagging, XMP, output intent,
-// outlines, links and page labels are built here as dictionaries (PoDoFo has no API for them).
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_TRUETYPE_TABLES_H
-#include FT_TRUETYPE_TAGS_H
+// Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo does the object model and
+// the file syntax; the content streams, the tagging, the output intent, outlines, links and page
+// labels are built here as dictionaries (PoDoFo has no API for them). Beside it: face (FreeType
+// metrics), fonts (hb-subset font programs), fontdict (descriptor, ToUnicode), xmp (metadata).
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -19,236 +16,18 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "backends/pdf/face.h"
+#include "backends/pdf/fontdict.h"
 #include "backends/pdf/fonts.h"
 #include "backends/pdf/pdf.h"
+#include "backends/pdf/xmp.h"
 #include "core/text.h"
 
 namespace dv::pdf {
 namespace {
 
 using namespace PoDoFo;
-
-// ---------------------------------------------------------------- metrics (FreeType)
-constexpr float kMissing = -1.0f;  // the font has no glyph for the code point
-
-// Widths and glyph ids per code point. The Latin, punctuation and symbol ranges a Norwegian
-// document uses are read at load; anything else is looked up under a lock (FreeType faces must
-// not be used from two threads at once, and documents are rendered in parallel).
-struct FaceData {
-    FT_Face face = nullptr;
-    std::string path;
-    double unitsPerEm = 1000;
-    double ascent = 800;
-    std::vector<float> width;   // per code point below kTable; kMissing when absent
-    std::vector<std::uint16_t> gid;
-    std::vector<bool> known;
-    std::mutex lock;
-    static constexpr char32_t kTable = 0x3000;
-    std::unordered_map<std::uint32_t, float> kerning;  // (left gid << 16 | right gid) → 1/1000 em; read-only after load
-
-    // The TrueType 'kern' table, format 0 horizontal subtables (DejaVu: about 1 400 pairs per
-    // face, "AV", "To", "Te" among them). GPOS kerning would need a shaper (HarfBuzz).
-    void loadKerning() {
-        FT_ULong length = 0;
-        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, nullptr, &length) != 0 || length < 4) return;
-        std::vector<unsigned char> t(length);
-        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, t.data(), &length) != 0) return;
-        auto u16 = [&](std::size_t at) { return at + 2 <= t.size() ? static_cast<unsigned>(t[at] << 8 | t[at + 1]) : 0u; };
-        unsigned tables = u16(2);
-        std::size_t at = 4;
-        for (unsigned k = 0; k < tables && at + 6 <= t.size(); ++k) {
-            unsigned len = u16(at + 2), coverage = u16(at + 4);
-            if ((coverage >> 8) == 0 && (coverage & 0x0F) == 1) {  // format 0, horizontal, kerning values
-                unsigned pairs = u16(at + 6);
-                for (unsigned i = 0; i < pairs; ++i) {
-                    std::size_t e = at + 14 + 6 * static_cast<std::size_t>(i);
-                    if (e + 6 > t.size()) break;
-                    auto value = static_cast<std::int16_t>(u16(e + 4));
-                    kerning[u16(e) << 16 | u16(e + 2)] = static_cast<float>(value * 1000.0 / unitsPerEm);
-                }
-            }
-            if (len < 6) break;
-            at += len;
-        }
-    }
-    float kern(char32_t l, char32_t r) {
-        if (kerning.empty() || l == ' ' || r == ' ') return 0;
-        std::uint16_t a = glyph(l), b = glyph(r);
-        if (a == 0 || b == 0) return 0;
-        auto it = kerning.find(static_cast<std::uint32_t>(a) << 16 | b);
-        return it == kerning.end() ? 0 : it->second;
-    }
-
-    void load(char32_t cp) {  // caller holds `lock` or is the only user
-        FT_UInt g = FT_Get_Char_Index(face, cp);
-        if (g == 0 || FT_Load_Glyph(face, g, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) != 0) {
-            width[cp] = kMissing;
-        } else {
-            width[cp] = static_cast<float>(face->glyph->metrics.horiAdvance * 1000.0 / unitsPerEm);
-            gid[cp] = static_cast<std::uint16_t>(g);
-        }
-        known[cp] = true;
-    }
-    void ensure(char32_t cp) {
-        if (cp >= kTable) return;
-        std::lock_guard<std::mutex> g(lock);
-        if (!known[cp]) load(cp);
-    }
-    static bool eager(char32_t cp) { return cp < 0x250 || (cp >= 0x2000 && cp < 0x2200) || (cp >= 0x25A0 && cp < 0x2600); }
-    float lookup(char32_t cp) {
-        if (cp >= kTable) return kMissing;
-        if (!eager(cp)) ensure(cp);
-        return width[cp];
-    }
-    std::uint16_t glyph(char32_t cp) {
-        if (cp >= kTable) return 0;
-        if (!eager(cp)) ensure(cp);
-        return gid[cp];
-    }
-};
-
-FT_Library library() {
-    static FT_Library lib = [] {
-        FT_Library l = nullptr;
-        FT_Init_FreeType(&l);
-        return l;
-    }();
-    return lib;
-}
-
-std::shared_ptr<FaceData> loadFace(const std::string& path, std::string& error) {
-    static std::mutex cacheLock;
-    static std::map<std::string, std::shared_ptr<FaceData>> cache;
-    std::lock_guard<std::mutex> guard(cacheLock);
-    if (auto it = cache.find(path); it != cache.end()) return it->second;
-    auto fd = std::make_shared<FaceData>();
-    fd->path = path;
-    if (path.size() < 4 || path.compare(path.size() - 4, 4, ".ttf") != 0) {
-        error = path + ": only TrueType .ttf fonts can be embedded reliably (PoDoFo 0.9.8)";
-        return nullptr;
-    }
-    if (FT_New_Face(library(), path.c_str(), 0, &fd->face) != 0) {
-        error = path + ": cannot load the font (is the font package installed?)";
-        return nullptr;
-    }
-    fd->unitsPerEm = fd->face->units_per_EM;
-    fd->ascent = fd->face->ascender * 1000.0 / fd->unitsPerEm;
-    fd->width.assign(FaceData::kTable, kMissing);
-    fd->gid.assign(FaceData::kTable, 0);
-    fd->known.assign(FaceData::kTable, false);
-    for (char32_t cp = 0; cp < FaceData::kTable; ++cp)
-        if (FaceData::eager(cp)) fd->load(cp);
-    fd->loadKerning();
-    cache[path] = fd;
-    return fd;
-}
-
-// Font descriptor values from the font's own tables: Flags (Serif from the PANOSE serif style,
-// Italic from post.italicAngle or OS/2 fsSelection, FixedPitch from post), ItalicAngle, CapHeight
-// (OS/2 sCapHeight, else the height of "H"; 1/1000 em). StemV is not stored in TrueType fonts; it is estimated from the
-// weight class as (weight / 65)² + 50, the approximation font tools use (400 → 88, 700 → 166).
-struct Descriptor {
-    int flags = 32;
-    double italicAngle = 0;
-    int stemV = 88;
-    int capHeight = 0;
-};
-
-Descriptor describe(FaceData& fd) {
-    std::lock_guard<std::mutex> g(fd.lock);
-    Descriptor d;
-    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(fd.face, FT_SFNT_OS2));
-    auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(fd.face, FT_SFNT_POST));
-    bool italic = false, serif = false, fixed = false;
-    if (post) {
-        d.italicAngle = std::round(static_cast<double>(post->italicAngle) / 65536.0 * 100.0) / 100.0;
-        italic = post->italicAngle != 0;
-        fixed = post->isFixedPitch != 0;
-    }
-    if (os2) {
-        italic = italic || (os2->fsSelection & 1);
-        serif = os2->panose[1] >= 2 && os2->panose[1] <= 10;  // bSerifStyle: 11–13 are sans serif
-        double w = os2->usWeightClass;
-        d.stemV = static_cast<int>(std::lround(w / 65.0 * w / 65.0 + 50));
-        if (os2->version >= 2 && os2->sCapHeight > 0) d.capHeight = static_cast<int>(std::lround(os2->sCapHeight * 1000.0 / fd.unitsPerEm));
-    }
-    if (d.capHeight == 0) {  // OS/2 before version 2 (DejaVu): the height of "H"
-        FT_UInt h = FT_Get_Char_Index(fd.face, 'H');
-        if (h != 0 && FT_Load_Glyph(fd.face, h, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) == 0)
-            d.capHeight = static_cast<int>(std::lround(fd.face->glyph->metrics.horiBearingY * 1000.0 / fd.unitsPerEm));
-    }
-    d.flags = 32 | (fixed ? 1 : 0) | (serif ? 2 : 0) | (italic ? 64 : 0);
-    return d;
-}
-
-std::string postscriptName(FaceData& fd) {
-    std::lock_guard<std::mutex> g(fd.lock);
-    const char* n = FT_Get_Postscript_Name(fd.face);
-    return n ? n : "Font";
-}
-
-double perEm(const FaceData& fd, double units) { return std::round(units * 1000.0 / fd.unitsPerEm * 1000.0) / 1000.0; }
-
-// The FontDescriptor of an embedded face (ISO 32000-1 §9.8, Table 122).
-void describeInto(FaceData& fd, const std::string& base, PdfDictionary& d) {
-    const Descriptor v = describe(fd);
-    d.AddKey("FontName", PdfName(base));
-    d.AddKey("Flags", PdfVariant(static_cast<pdf_int64>(v.flags)));
-    PdfArray box;
-    for (FT_Pos p : {fd.face->bbox.xMin, fd.face->bbox.yMin, fd.face->bbox.xMax, fd.face->bbox.yMax})
-        box.push_back(PdfVariant(perEm(fd, static_cast<double>(p))));
-    d.AddKey("FontBBox", box);
-    d.AddKey("ItalicAngle", PdfVariant(v.italicAngle));
-    d.AddKey("Ascent", PdfVariant(perEm(fd, fd.face->ascender)));
-    d.AddKey("Descent", PdfVariant(perEm(fd, fd.face->descender)));
-    d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(v.capHeight)));
-    d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(v.stemV)));
-}
-
-// UTF-16BE hex of a code point, a surrogate pair above the BMP.
-std::string utf16Hex(char32_t cp) {
-    char buf[16];
-    if (cp < 0x10000) {
-        std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
-    } else {
-        cp -= 0x10000;
-        std::snprintf(buf, sizeof buf, "%04X%04X", static_cast<unsigned>(0xD800 + (cp >> 10)), static_cast<unsigned>(0xDC00 + (cp & 0x3FF)));
-    }
-    return buf;
-}
-
-// A ToUnicode CMap (Adobe technical note 5411) for glyph ids → the code points drawn with them.
-std::string unicodeCMap(const std::map<std::uint16_t, char32_t>& drawn) {
-    std::string m =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<std::pair<std::uint16_t, char32_t>> all(drawn.begin(), drawn.end());
-    for (std::size_t i = 0; i < all.size(); i += 100) {
-        std::size_t n = std::min<std::size_t>(100, all.size() - i);
-        m += std::to_string(n) + " beginbfchar\n";
-        for (std::size_t k = i; k < i + n; ++k) {
-            char g[8];
-            std::snprintf(g, sizeof g, "%04X", static_cast<unsigned>(all[k].first));
-            m += "<" + std::string(g) + "> <" + utf16Hex(all[k].second) + ">\n";
-        }
-        m += "endbfchar\n";
-    }
-    return m + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-}
-
-class FtMetrics : public layout::Metrics {
-public:
-    std::array<std::shared_ptr<FaceData>, FaceCount> faces;
-    double advance(Face f, char32_t cp) const override {
-        float w = faces[f]->lookup(cp);
-        return w >= 0 ? w : 0;
-    }
-    bool covers(Face f, char32_t cp) const override { return faces[f]->lookup(cp) >= 0; }
-    double ascent(Face f) const override { return faces[f]->ascent; }
-    double kern(Face f, char32_t l, char32_t r) const override { return faces[f]->kern(l, r); }
-    std::string name(Face f) const override { return faces[f]->path; }
-};
+using namespace detail;
 
 // ---------------------------------------------------------------- helpers
 // A PDF number with at most two decimals, no trailing zeros ("12", "12.5", "-0.25").
@@ -275,65 +54,6 @@ std::string color(const Rgb& c, const char* op) {
 }
 
 PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
-
-std::string pdfDate(const Date& d) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "D:%04d%02d%02d120000+01'00'", d.year, d.month, d.day);
-    return buf;
-}
-std::string xmpDate(const Date& d) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT12:00:00+01:00", d.year, d.month, d.day);
-    return buf;
-}
-
-std::string xmp(const DocumentInfo& info, const std::string& producer, const std::string& creator) {
-    std::ostringstream x;
-    x << "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-      << "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-      << "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-      << "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-      << "<dc:format>application/pdf</dc:format>\n"
-      << "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" << xmlEscape(info.title) << "</rdf:li></rdf:Alt></dc:title>\n"
-      << "<dc:creator><rdf:Seq><rdf:li>" << xmlEscape(info.author) << "</rdf:li></rdf:Seq></dc:creator>\n"
-      << "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" << xmlEscape(info.subject) << "</rdf:li></rdf:Alt></dc:description>\n"
-      << "<dc:language><rdf:Bag><rdf:li>" << info.lang << "</rdf:li></rdf:Bag></dc:language>\n"
-      << "</rdf:Description>\n"
-      << "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-      << "<xmp:CreateDate>" << xmpDate(info.date) << "</xmp:CreateDate>\n"
-      << "<xmp:ModifyDate>" << xmpDate(info.date) << "</xmp:ModifyDate>\n"
-      << "<xmp:MetadataDate>" << xmpDate(info.date) << "</xmp:MetadataDate>\n"
-      << "<xmp:CreatorTool>" << xmlEscape(creator) << "</xmp:CreatorTool>\n"
-      << "</rdf:Description>\n"
-      << "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-      << "<pdf:Producer>" << xmlEscape(producer) << "</pdf:Producer>\n"
-      << "<pdf:Keywords>" << xmlEscape(info.keywords) << "</pdf:Keywords>\n"
-      << "</rdf:Description>\n"
-      << "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-      << "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
-      << "</rdf:Description>\n"
-      << "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-      << "<pdfuaid:part>1</pdfuaid:part>\n"
-      << "</rdf:Description>\n"
-      // PDF/A-2 accepts only predefined schemas unless declared: declare pdfuaid.
-      << "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-      << "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-      << "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-      << "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-      << "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-      << "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-      << "<pdfaProperty:name>part</pdfaProperty:name>\n<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-      << "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-      << "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
-      << "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
-      << "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
-      << "</rdf:Description>\n"
-      << "</rdf:RDF>\n</x:xmpmeta>\n";
-    for (int i = 0; i < 10; ++i) x << "                                                                                \n";
-    x << "<?xpacket end=\"w\"?>";
-    return x.str();
-}
 
 std::string readFile(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
@@ -872,15 +592,6 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<layout::Metrics> loadMetrics(const Style& style, std::string& error) {
-    auto m = std::make_unique<FtMetrics>();
-    for (int f = 0; f < FaceCount; ++f) {
-        m->faces[static_cast<std::size_t>(f)] = loadFace(style.fonts[static_cast<std::size_t>(f)], error);
-        if (!m->faces[static_cast<std::size_t>(f)]) return nullptr;
-    }
-    return m;
-}
 
 std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info) {
     try {

@@ -1,6 +1,6 @@
 // The PDF backend: laid-out pages written as PDF/A-2a with a PDF/UA-1 claim through PoDoFo 0.9.8
-// (see shared/PODOFO-0.9.8.md for the traps worked around here). PoDoFo and FreeType are used
-// only in this module.
+// (see shared/PODOFO-0.9.8.md for the traps worked around here). PoDoFo, FreeType and HarfBuzz's
+// subsetter are used only in this module.
 #pragma once
 
 #include <memory>
