@@ -124,6 +124,7 @@ private:
     double widestPageNumber(Face f, double size) const;
 
     void contents(int parent, double x, double width);
+    Chunk leaderDots(double gridX, double from, double to, double size);
 
     // The list of figures: label and caption, dot leaders, page number (of the previous pass, as
     // the contents), tagged TOC/TOCI.

@@ -39,19 +39,11 @@ void Builder::contents(int parent, double x, double width) {
                 // dot leaders (artifact) and the page number; a space between entry and
                 // number in the text layer, so "1 Innleiing 5" is not read as "Innleiing5"
                 if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
-                Chunk dots = chunk(-1);
-                // The dots sit on one grid for every entry (multiples of the dot pitch
-                // from the text's left edge) and stop before the widest page number, so
-                // they line up in columns whatever each entry's length and number.
-                double from = x + indent + lines[i].width + 6, to = x + width - widestPageNumber(f, size) - 6;
-                std::string d;
-                double dw = textWidth(m_, BodyRegular, size, ". ");
-                int first = dw > 0 ? static_cast<int>(std::ceil((from - x) / dw - 1e-9)) : 0;
-                int last = dw > 0 ? static_cast<int>(std::floor((to - x) / dw + 1e-9)) : 0;  // exclusive
-                for (int k = first; k < last; ++k) d += ". ";
-                if (last > first) dots.runs.push_back({BodyRegular, size, x + first * dw, baseline(size), d, 0, st_.muted});
+                // the dots stop before the widest page number, so they line up in columns
+                // whatever each entry's length and number
                 it.chunks.push_back(c);
-                it.chunks.push_back(dots);
+                const double to = x + width - widestPageNumber(f, size) - 6;
+                it.chunks.push_back(leaderDots(x, x + indent + lines[i].width + 6, to, size));
                 Chunk pc = chunk(link);
                 pc.runs.push_back({f, size, x + width - pw, baseline(size), page, 0, st_.text});
                 it.chunks.push_back(pc);
@@ -75,6 +67,19 @@ void Builder::contents(int parent, double x, double width) {
     }
     if (!items_.empty()) items_.back().height += st_.paragraphSpace;
     breakPending_ = true;
+}
+
+// Dot leaders (an artifact) between `from` and `to`, on one grid for every entry: multiples of the
+// dot pitch from `gridX`, the text's left edge.
+Chunk Builder::leaderDots(double gridX, double from, double to, double size) {
+    Chunk dots = chunk(-1);
+    const double dw = textWidth(m_, BodyRegular, size, ". ");
+    int first = dw > 0 ? static_cast<int>(std::ceil((from - gridX) / dw - 1e-9)) : 0;
+    int last = dw > 0 ? static_cast<int>(std::floor((to - gridX) / dw + 1e-9)) : 0;  // exclusive
+    std::string d;
+    for (int k = first; k < last; ++k) d += ". ";
+    if (last > first) dots.runs.push_back({BodyRegular, size, gridX + first * dw, baseline(size), d, 0, st_.muted});
+    return dots;
 }
 
 void Builder::figureList(int parent, double x, double width) {
@@ -104,16 +109,8 @@ void Builder::figureList(int parent, double x, double width) {
             }
             if (i + 1 == lines.size()) {
                 if (!c.runs.empty() && c.runs.back().text.back() != ' ') c.runs.back().text += ' ';
-                Chunk dots = chunk(-1);
-                const double dw = textWidth(m_, BodyRegular, size, ". ");
-                const double from = x + lines[i].width + 6, to = x + width - pw - 6;
-                int first = dw > 0 ? static_cast<int>(std::ceil((from - x) / dw - 1e-9)) : 0;
-                int last = dw > 0 ? static_cast<int>(std::floor((to - x) / dw + 1e-9)) : 0;
-                std::string d;
-                for (int k = first; k < last; ++k) d += ". ";
-                if (last > first) dots.runs.push_back({BodyRegular, size, x + first * dw, baseline(size), d, 0, st_.muted});
                 it.chunks.push_back(c);
-                it.chunks.push_back(dots);
+                it.chunks.push_back(leaderDots(x, x + lines[i].width + 6, x + width - pw - 6, size));
                 Chunk pc = chunk(toci);
                 pc.runs.push_back({BodyRegular, size, x + width - pw, baseline(size), page, 0, st_.text});
                 it.chunks.push_back(pc);
