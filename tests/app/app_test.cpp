@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app_util.h"
 #include "test_util.h"
 
 using namespace dvtest;
@@ -31,13 +32,6 @@ std::string latin1(const std::string& utf8) {
         else out += static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F));
     }
     return out;
-}
-
-int runApp(std::vector<std::string> args, std::string& err) {
-    std::ostringstream ss;
-    int code = dv::app::run(args, ss);
-    err = ss.str();
-    return code;
 }
 
 }  // namespace

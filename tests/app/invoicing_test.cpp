@@ -12,6 +12,7 @@
 #include "ledger/ledger.h"
 #include "report/workbook_view.h"
 #include "references_util.h"
+#include "app_util.h"
 #include "test_util.h"
 
 using namespace dv;
@@ -19,13 +20,6 @@ using namespace dvtest;
 using json = nlohmann::json;
 
 namespace {
-
-int runCli(const std::vector<std::string>& args, std::string& err) {
-    std::ostringstream e;
-    int code = app::run(args, e);
-    err = e.str();
-    return code;
-}
 
 std::vector<std::string> args(const fs::path& inputs, const fs::path& out, const fs::path& ledger,
                               const std::string& year = "2021") {
@@ -79,7 +73,7 @@ TEST_CASE("KID: customer number + invoice number + check digit, MOD10 or MOD11",
 TEST_CASE("invoices 2021: one per paying member; Masfjorden 133 820,00; the 42 sum to 10 371 420,00", "[invoice]") {
     TempDir tmp;
     std::string err;
-    REQUIRE(runCli(args(confirmedInputs(tmp / "in"), tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(confirmedInputs(tmp / "in"), tmp / "out", tmp / "ledger.sqlite"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     CHECK(book.forYear(2021, true).empty());  // a real run: nothing in the test series
     auto all = book.forYear(2021, false);
@@ -127,8 +121,8 @@ TEST_CASE("a rerun with the same inputs issues nothing and reproduces identical 
     TempDir tmp;
     std::string err;
     confirmedInputs(tmp / "in");
-    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
-    REQUIRE(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
     CHECK(tree(tmp / "a") == tree(tmp / "b"));
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     CHECK(book.forYear(2021, false).size() == 42);
@@ -138,9 +132,9 @@ TEST_CASE("a changed amount is refused; --korriger credits the old invoice and i
     TempDir tmp;
     confirmedInputs(tmp / "in");
     std::string err;
-    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
     setPopulation(tmp / "in/kommunar.json", "4634", 1701);  // +10 inhabitants: 134 020
-    CHECK(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 2);
+    CHECK(runApp(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 2);
     CHECK(err.find("Masfjorden: invoice 202100025 for 2021 was issued for 133\u00a0820,00 kr; the inputs now give "
                    "134\u00a0020,00 kr. Nothing was issued; run with --korriger") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp / "b"));
@@ -150,10 +144,10 @@ TEST_CASE("a changed amount is refused; --korriger credits the old invoice and i
     }
     auto a = args(tmp / "in", tmp / "c", tmp / "ledger.sqlite");
     a.insert(a.begin(), "--korriger");
-    CHECK(runCli(a, err) == 2);  // a correction is dated by the user, never by the clock
+    CHECK(runApp(a, err) == 2);  // a correction is dated by the user, never by the clock
     CHECK(err.find("run with --dato YYYY-MM-DD") != std::string::npos);
     a.insert(a.begin(), {"--dato", "2021-10-04"});
-    REQUIRE(runCli(a, err) == 0);
+    REQUIRE(runApp(a, err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     auto all = book.forYear(2021, false);
     REQUIRE(all.size() == 44);
@@ -196,7 +190,7 @@ TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the s
         CHECK(book.forYear(2021, false).empty());  // the transaction never committed
     }
     std::string err;
-    REQUIRE(runCli(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     auto all = book.forYear(2021, false);
     REQUIRE(all.size() == 42);
@@ -206,7 +200,7 @@ TEST_CASE("a run killed midway leaves no trace in the ledger and no gap in the s
 TEST_CASE("issue 10: unconfirmed account or amounts make a test run: own series, marked, no payment asked", "[invoice]") {
     TempDir tmp;
     std::string err;
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", "2025"), err) == 0);
+    REQUIRE(runApp(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", "2025"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     CHECK(book.forYear(2025, false).empty());  // the real series is untouched
     auto all = book.forYear(2025, true);
@@ -256,9 +250,9 @@ TEST_CASE("issue 10: a population change that leaves the amount unchanged issues
     TempDir tmp;
     confirmedInputs(tmp / "in");
     std::string err;
-    REQUIRE(runCli(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "a", tmp / "ledger.sqlite"), err) == 0);
     setPopulation(tmp / "in/kommunar.json", "4626", 40000);  // Øygarden: still at the cap of 500 000
-    REQUIRE(runCli(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "b", tmp / "ledger.sqlite"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     CHECK(book.forYear(2021, false).size() == 42);
 }
@@ -267,7 +261,7 @@ TEST_CASE("issue 10: withdrawals marked as examples are never billed", "[invoice
     TempDir tmp;
     confirmedInputs(tmp / "in");
     std::string err;
-    REQUIRE(runCli(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite", "2024"), err) == 0);
+    REQUIRE(runApp(args(tmp / "in", tmp / "out", tmp / "ledger.sqlite", "2024"), err) == 0);
     ledger::Ledger book((tmp / "ledger.sqlite").string());
     for (const auto& inv : book.forYear(2024, false))
         for (const auto& l : inv.lines) CHECK(l.kind != "uttak");
@@ -279,7 +273,7 @@ TEST_CASE("issue 10: one amount, one computation: invoices equal the workbook's 
         INFO(year);
         TempDir tmp;
         std::string err;
-        REQUIRE(runCli(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", std::to_string(year)), err) == 0);
+        REQUIRE(runApp(args(kSource + "/inputs", tmp / "out", tmp / "ledger.sqlite", std::to_string(year)), err) == 0);
         Diagnostics d;
         auto wb = buildWorkbookView(in, year, d);
         REQUIRE(wb);
@@ -324,12 +318,12 @@ TEST_CASE("issue 15: a --reskontro path that does not exist is refused; a ledger
     std::string err;
     std::vector<std::string> a = {"--quiet", "--inputs", kSource + "/inputs", "--templates", kSource + "/templates", "--out",
                                   (tmp / "out").string(), "--reskontro", (tmp / "typo.sqlite").string(), "--year", "2025", "fakturaer"};
-    CHECK(runCli(a, err) == 2);
+    CHECK(runApp(a, err) == 2);
     CHECK(err.find("--reskontro: the ledger " + (tmp / "typo.sqlite").string() + " does not exist") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp / "typo.sqlite"));
     CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
     // the same ledger with another seller's inputs
-    REQUIRE(runCli(args(kSource + "/inputs", tmp / "a", tmp / "l.sqlite", "2025"), err) == 0);
+    REQUIRE(runApp(args(kSource + "/inputs", tmp / "a", tmp / "l.sqlite", "2025"), err) == 0);
     copyInputs(tmp / "in");
     json s = json::parse(readFile(tmp / "in/samarbeid.json"));
     s["vertskommune"]["organisasjonsnummer"] = "945627913";
@@ -340,7 +334,7 @@ TEST_CASE("issue 15: a --reskontro path that does not exist is refused; a ledger
         else if (m["kommunenummer"] == "4634") m["organisasjonsnummer"] = "964338531";
     }
     writeFile(tmp / "in/kommunar.json", k.dump(2));
-    CHECK(runCli(args(tmp / "in", tmp / "b", tmp / "l.sqlite", "2025"), err) == 2);
+    CHECK(runApp(args(tmp / "in", tmp / "b", tmp / "l.sqlite", "2025"), err) == 2);
     CHECK(err.find("the ledger belongs to the seller 964338531, not to 945627913") != std::string::npos);
 }
 
@@ -403,7 +397,7 @@ TEST_CASE("issue 13: a real run refuses an invoice whose buyer requires a refere
     confirmedInputs(tmp / "in");
     setBuyer(tmp / "in/kommunar.json", "4634", {{"referansefelt", "BuyerReference"}, {"referanse_krevst", true}});
     std::string err;
-    CHECK(runCli(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
+    CHECK(runApp(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
     CHECK(err.find("/kommunar/25/faktura/referanse: Masfjorden (4634) requires a reference on its invoices (referanse_krevst) "
                    "but \"referanse\" is not given; nothing was issued") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp / "out/manifest.json"));
@@ -413,7 +407,7 @@ TEST_CASE("issue 13: a real run refuses an invoice whose buyer requires a refere
     }
     // a reference that does not match the buyer's format is bad input at its pointer
     setBuyer(tmp / "in/kommunar.json", "4634", {{"referanse", "12-34"}, {"referanseformat", "^[0-9]{6}$"}});
-    CHECK(runCli(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
+    CHECK(runApp(args(tmp / "in", tmp / "out", tmp / "l.sqlite"), err) == 2);
     CHECK(err.find("/kommunar/25/faktura/referanse: \"12-34\" does not match the buyer's format ^[0-9]{6}$") != std::string::npos);
     // the shipped inputs with the same requirement: a test run issues, and says the reference is unknown
     copyInputs(tmp / "t");

@@ -10,19 +10,13 @@
 #include "app/app.h"
 #include "app/run_lock.h"
 #include "ledger/ledger.h"
+#include "app_util.h"
 #include "test_util.h"
 
 using namespace dvtest;
 using nlohmann::json;
 
 namespace {
-
-int runApp(std::vector<std::string> args, std::string& err) {
-    std::ostringstream ss;
-    int code = dv::app::run(args, ss);
-    err = ss.str();
-    return code;
-}
 
 std::vector<std::string> invoiceArgs(const fs::path& in, const fs::path& out, const fs::path& ledger) {
     return {"--quiet", "--inputs", in.string(), "--templates", kSource + "/templates", "--out", out.string(),

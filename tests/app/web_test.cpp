@@ -7,21 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app_util.h"
 #include "test_util.h"
 
 using namespace dvtest;
 using nlohmann::json;
-
-namespace {
-
-int runApp(std::vector<std::string> args, std::string& err) {
-    std::ostringstream ss;
-    int code = dv::app::run(args, ss);
-    err = ss.str();
-    return code;
-}
-
-}  // namespace
 
 TEST_CASE("issue 11: kunnskapsgrunnlag writes an HTML edition beside each PDF, kind kunnskapsgrunnlag-html", "[app][html]") {
     TempDir tmp;
