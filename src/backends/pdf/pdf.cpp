@@ -1,7 +1,8 @@
-// Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo does the object model and
-// the file syntax; the content streams, the tagging, the output intent, outlines, links and page
-// labels are built here as dictionaries (PoDoFo has no API for them). Beside it: face (FreeType
-// metrics), fonts (hb-subset font programs), fontdict (descriptor, ToUnicode), xmp (metadata).
+// Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo holds the object model; the
+// content streams, the tagging, the output intent, outlines, links and page labels are built here
+// as dictionaries (PoDoFo has no API for them), and the file is written by hybrid (object streams,
+// compact syntax), not by PoDoFo. Beside it: face (FreeType metrics), fonts (hb-subset font
+// programs), fontdict (descriptor, ToUnicode), xmp (metadata).
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -17,8 +18,10 @@
 #include <unordered_map>
 
 #include "backends/pdf/face.h"
+#include "backends/pdf/flate.h"
 #include "backends/pdf/fontdict.h"
 #include "backends/pdf/fonts.h"
+#include "backends/pdf/hybrid.h"
 #include "backends/pdf/pdf.h"
 #include "backends/pdf/xmp.h"
 #include "core/text.h"
@@ -84,7 +87,6 @@ public:
 
     std::string write() {
         doc_.SetPdfVersion(ePdfVersion_1_7);
-        doc_.SetWriteMode(ePdfWriteMode_Clean);
         for (int f = 0; f < FaceCount; ++f) {
             const std::string& path = st_.fonts[static_cast<std::size_t>(f)];
             std::string err;
@@ -98,10 +100,8 @@ public:
         catalog();
         for (std::size_t f = 0; f < FaceCount; ++f)
             if (fonts_[f]) embedFont(f);
-        PdfRefCountedBuffer buf;
-        PdfOutputDevice dev(&buf);
-        doc_.Write(&dev);
-        return std::string(buf.GetBuffer(), dev.GetLength());
+        // the file syntax is ours (hybrid.h): PoDoFo's writer knows no object streams
+        return writeHybridFile(doc_.GetObjects(), doc_.GetCatalog()->Reference(), doc_.GetInfo()->GetObject()->Reference());
     }
 
 private:
@@ -122,6 +122,7 @@ private:
     std::map<int, std::pair<int, PdfReference>> annotAt_;  // link id → (page, annotation)
     std::vector<PdfReference> pageRefs_;
     std::vector<std::vector<int>> mcidNode_;     // per page: MCID → node
+    std::unordered_map<int, std::size_t> kidAt_;  // chunk id → its place among its element's kids
 
     static std::string fontName(std::size_t f) { return "F" + std::to_string(f + 1); }
     PdfObject* font(Face f) {
@@ -152,6 +153,9 @@ private:
             if (!n.alt.empty()) o->GetDictionary().AddKey("Alt", utf8(n.alt));
             elems_.push_back(o);
         }
+        for (const layout::StructNode& n : laid_.nodes)
+            for (std::size_t k = 0; k < n.kids.size(); ++k)
+                if (n.kids[k].kind == layout::StructNode::Kid::Chunk) kidAt_[n.kids[k].index] = k;
         for (std::size_t i = 0; i < laid_.nodes.size(); ++i)
             if (laid_.nodes[i].parent >= 0)
                 elems_[i]->GetDictionary().AddKey("P", elems_[static_cast<std::size_t>(laid_.nodes[i].parent)]->Reference());
@@ -166,7 +170,17 @@ private:
         int face = -1;
         double size = 0;
         std::string color;
+        bool fresh = false;  // just after BT: the text line matrix is the identity
     };
+    // A glyph id as the two bytes of a literal string (half the size of hex): ( ) \\ escaped, and
+    // CR, which a reader would otherwise take for an end of line.
+    static void glyphBytes(std::uint16_t g, std::string& ops) {
+        for (char b : {static_cast<char>(g >> 8), static_cast<char>(g & 0xFF)}) {
+            if (b == '(' || b == ')' || b == '\\') ops += '\\';
+            if (b == '\r') ops += "\\r";
+            else ops += b;
+        }
+    }
     void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
         font(r.face);
         std::vector<char32_t> cps = codepoints(r.text);
@@ -188,26 +202,23 @@ private:
             ops += rg;
             st.color = rg;
         }
-        ops += "1 0 0 1 ";
+        // right after BT, "x y Td" sets exactly the matrix "1 0 0 1 x y Tm" would
+        ops += st.fresh ? "" : "1 0 0 1 ";
         ops += num(r.x);
         ops += ' ';
         ops += num(laid_.pageHeight - r.y);
-        ops += " Tm\n[<";
-        std::string adj = r.wordSpacing != 0 ? "> " + num(-r.wordSpacing * 1000.0 / r.size) + " <" : "";
-        static const char* hex = "0123456789ABCDEF";
+        ops += st.fresh ? " Td\n[(" : " Tm\n[(";
+        st.fresh = false;
+        std::string adj = r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
         for (std::size_t i = 0; i < cps.size(); ++i) {
             char32_t cp = cps[i];
-            std::uint16_t g = face.glyph(cp);
-            ops += hex[(g >> 12) & 15];
-            ops += hex[(g >> 8) & 15];
-            ops += hex[(g >> 4) & 15];
-            ops += hex[g & 15];
+            glyphBytes(face.glyph(cp), ops);
             if (cp == ' ' && !adj.empty()) ops += adj;
             // the kerning layout measured (Metrics::kern): a TJ number moves the next glyph left
             if (i + 1 < cps.size())
-                if (float k = face.kern(cp, cps[i + 1]); k != 0) ops += "> " + num(-k) + " <";
+                if (float k = face.kern(cp, cps[i + 1]); k != 0) ops += ") " + num(-k) + " (";
         }
-        ops += ">] TJ\n";
+        ops += ")] TJ\n";
     }
 
     // A figure's shape: "x y m x y l … h", then fill (f), stroke (S) or both (B), in q … Q.
@@ -247,48 +258,94 @@ private:
     }
     std::map<std::string, std::unique_ptr<PdfImage>> images_;
 
+    // The page's content as it is written: which text object and marked-content sequence are open.
+    struct Marks {
+        std::string ops;
+        TextState text;
+        bool inText = false, inMarked = false;
+        void closeText() {
+            if (inText) ops += "ET\n";
+            inText = false;
+        }
+        void closeMarked() {
+            closeText();
+            if (inMarked) ops += "EMC\n";
+            inMarked = false;
+        }
+    };
+
+    // Whether chunk c goes on in prev's marked-content sequence: the same artifact kind, or the
+    // same element with c its next kid (a paragraph's following line). One MCID then covers both,
+    // so the element's /K and the page's ParentTree array list it once.
+    bool continues(const layout::Chunk* prev, const layout::Chunk& c) const {
+        if (!prev || prev->node != c.node) return false;
+        if (c.node < 0) return prev->artifact == c.artifact;
+        auto a = kidAt_.find(prev->id), b = kidAt_.find(c.id);
+        return a != kidAt_.end() && b != kidAt_.end() && b->second == a->second + 1;
+    }
+
+    void openMarked(const layout::Chunk& c, std::size_t p, Marks& m) {
+        m.closeMarked();
+        m.inMarked = true;
+        if (c.node < 0) {
+            static const char* kinds[] = {"<</Type/Layout>>", "<</Type/Pagination/Subtype/Header>>",
+                                          "<</Type/Pagination/Subtype/Footer>>"};
+            m.ops += "/Artifact";
+            m.ops += kinds[static_cast<int>(c.artifact)];
+            m.ops += "BDC\n";
+            return;
+        }
+        int mcid = static_cast<int>(mcidNode_.back().size());
+        mcidNode_.back().push_back(c.node);
+        chunkAt_[c.id] = {static_cast<int>(p), mcid};
+        m.ops += "/" + laid_.nodes[static_cast<std::size_t>(c.node)].type + "<</MCID " + std::to_string(mcid) + ">>BDC\n";
+    }
+
+    void chunkOps(const layout::Chunk& c, const layout::Chunk* prev, PdfPage& page, std::size_t p, Marks& m) {
+        if (!continues(prev, c)) openMarked(c, p, m);
+        else if (c.node >= 0) chunkAt_[c.id] = chunkAt_[prev->id];
+        if (!c.fills.empty() || !c.images.empty() || !c.paths.empty() || !c.rules.empty()) m.closeText();
+        std::string& content = m.ops;
+        for (const layout::Fill& f : c.fills)
+            content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
+        for (const draw::Image& im : c.images) imageOps(im, page, content);
+        for (const layout::Path& q : c.paths) pathOps(q, content);
+        if (c.hasBox && c.node >= 0) figureBoxes_[c.node] = c.box;
+        for (const layout::RuleLine& r : c.rules)
+            content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
+                       num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
+        if (c.runs.empty()) return;
+        if (!m.inText) {
+            content += "BT\n";
+            m.inText = true;
+            m.text.fresh = true;
+        }
+        for (const layout::TextRun& r : c.runs) textOps(r, content, m.text);
+    }
+
     void page(std::size_t p) {
         const layout::Page& pg = laid_.pages[p];
         PdfPage* page = doc_.CreatePage(PdfRect(0, 0, laid_.pageWidth, laid_.pageHeight));
         pageRefs_.push_back(page->GetObject()->Reference());
         mcidNode_.emplace_back();
-        std::string content;
-        content.reserve(64 * 1024);
-        TextState state;
+        Marks m;
+        m.ops.reserve(64 * 1024);
+        const layout::Chunk* prev = nullptr;
         for (const layout::Chunk& c : pg.chunks) {
-            if (c.node >= 0) {
-                int mcid = static_cast<int>(mcidNode_.back().size());
-                mcidNode_.back().push_back(c.node);
-                chunkAt_[c.id] = {static_cast<int>(p), mcid};
-                content += "/" + laid_.nodes[static_cast<std::size_t>(c.node)].type + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
-            } else {
-                static const char* kinds[] = {"<</Type /Layout>>", "<</Type /Pagination /Subtype /Header>>",
-                                              "<</Type /Pagination /Subtype /Footer>>"};
-                content += "/Artifact ";
-                content += kinds[static_cast<int>(c.artifact)];
-                content += " BDC\n";
-            }
-            for (const layout::Fill& f : c.fills)
-                content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
-            for (const draw::Image& im : c.images) imageOps(im, *page, content);
-            for (const layout::Path& q : c.paths) pathOps(q, content);
-            if (c.hasBox && c.node >= 0) figureBoxes_[c.node] = c.box;
-            for (const layout::RuleLine& r : c.rules)
-                content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
-                           num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
-            if (!c.runs.empty()) {
-                content += "BT\n";
-                for (const layout::TextRun& r : c.runs) textOps(r, content, state);
-                content += "ET\n";
-            }
-            content += "EMC\n";
+            chunkOps(c, prev, *page, p, m);
+            prev = &c;
         }
+        m.closeMarked();
+        const std::string& content = m.ops;
         for (int f = 0; f < FaceCount; ++f)
             if (fonts_[static_cast<std::size_t>(f)])
                 page->AddResource(PdfName(fontName(static_cast<std::size_t>(f))), fonts_[static_cast<std::size_t>(f)]->Reference(),
                                   PdfName("Font"));
         PdfObject* contents = page->GetContentsForAppending();
-        contents->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+        const std::string deflated = deflate9(content);  // level 9: PoDoFo's filter uses zlib's default level
+        TVecFilters none;
+        contents->GetStream()->Set(deflated.data(), static_cast<pdf_long>(deflated.size()), none);
+        contents->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
         PdfDictionary& pd = page->GetObject()->GetDictionary();
         pd.AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(p)));
         if (!pg.links.empty()) {
@@ -339,38 +396,57 @@ private:
         return d;
     }
 
+    // The page an element's marked content is on first: its /Pg, so that each of its MCIDs on that
+    // page is a bare integer in /K (ISO 32000-1 14.7.4.2); content on other pages gets an MCR.
+    int firstPage(const layout::StructNode& n) const {
+        for (const auto& kid : n.kids)
+            if (kid.kind == layout::StructNode::Kid::Chunk)
+                if (auto it = chunkAt_.find(kid.index); it != chunkAt_.end()) return it->second.first;
+        return -1;
+    }
+
+    // /K of element i, in the order layout recorded: child elements, MCIDs (integers on the
+    // element's /Pg, /Type /MCR dictionaries elsewhere) and OBJR for link annotations (/Pg only
+    // when not the element's). One kid is written as itself, not as an array of one.
+    void structKids(std::size_t i) {
+        const layout::StructNode& n = laid_.nodes[i];
+        PdfDictionary& e = elems_[i]->GetDictionary();
+        const int pg = firstPage(n);
+        if (pg >= 0) e.AddKey("Pg", pageRefs_[static_cast<std::size_t>(pg)]);
+        PdfArray k;
+        std::pair<int, int> last{-1, -1};  // chunks that went on in one marked-content sequence: one MCID
+        for (const auto& kid : n.kids) {
+            if (kid.kind == layout::StructNode::Kid::Node) {
+                k.push_back(elems_[static_cast<std::size_t>(kid.index)]->Reference());
+            } else if (kid.kind == layout::StructNode::Kid::Chunk) {
+                auto it = chunkAt_.find(kid.index);
+                if (it == chunkAt_.end() || it->second == last) continue;
+                last = it->second;
+                const auto mcid = PdfVariant(static_cast<pdf_int64>(it->second.second));
+                if (it->second.first == pg) {
+                    k.push_back(mcid);
+                    continue;
+                }
+                PdfDictionary mcr;
+                mcr.AddKey("Type", PdfName("MCR"));  // required (Table 324), and what checkers look for
+                mcr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
+                mcr.AddKey("MCID", mcid);
+                k.push_back(mcr);
+            } else if (auto it = annotAt_.find(kid.index); it != annotAt_.end()) {
+                PdfDictionary objr;
+                objr.AddKey("Type", PdfName("OBJR"));
+                if (it->second.first != pg) objr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
+                objr.AddKey("Obj", it->second.second);
+                k.push_back(objr);
+            }
+        }
+        if (k.size() == 1) e.AddKey("K", k[0]);
+        else e.AddKey("K", k);
+    }
+
     void finishStructure() {
         for (auto& [o, h] : pendingDests_) o->GetDictionary().AddKey("Dest", dest(h));
-        // /K of every element, in the order layout recorded
-        for (std::size_t i = 0; i < laid_.nodes.size(); ++i) {
-            PdfArray k;
-            for (const auto& kid : laid_.nodes[i].kids) {
-                switch (kid.kind) {
-                case layout::StructNode::Kid::Node: k.push_back(elems_[static_cast<std::size_t>(kid.index)]->Reference()); break;
-                case layout::StructNode::Kid::Chunk: {
-                    auto it = chunkAt_.find(kid.index);
-                    if (it == chunkAt_.end()) break;
-                    PdfDictionary mcr;
-                    mcr.AddKey("Type", PdfName("MCR"));
-                    mcr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
-                    mcr.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(it->second.second)));
-                    k.push_back(mcr);
-                    break;
-                }
-                case layout::StructNode::Kid::Annot: {
-                    auto it = annotAt_.find(kid.index);
-                    if (it == annotAt_.end()) break;
-                    PdfDictionary objr;
-                    objr.AddKey("Type", PdfName("OBJR"));
-                    objr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
-                    objr.AddKey("Obj", it->second.second);
-                    k.push_back(objr);
-                    break;
-                }
-                }
-            }
-            elems_[i]->GetDictionary().AddKey("K", k);
-        }
+        for (std::size_t i = 0; i < laid_.nodes.size(); ++i) structKids(i);
         // A figure's layout attributes (PDF/UA: a Figure has /BBox): lower left, upper right.
         for (const auto& [n, b] : figureBoxes_) {
             PdfDictionary a;
