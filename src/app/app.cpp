@@ -19,6 +19,7 @@
 #include "app/municipal.h"
 #include "app/payments.h"
 #include "app/output.h"
+#include "app/parallel.h"
 #include "app/recovery.h"
 #include "app/run_lock.h"
 #include "app/targets.h"
@@ -203,11 +204,13 @@ void makeWorkbook(const Options& o, const Inputs& in, int year, Staging& staging
             << view->current.run.total.toDecimalString() << " kr) in " << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
-void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEngine& engine, Language lang,
-                       Staging& staging, std::ostream& err) {
-    auto t0 = std::chrono::steady_clock::now();
+struct KnowledgeBase {
+    std::string base, pdf, html;  // base: OUT-relative path without .pdf / .html
+};
+
+KnowledgeBase renderKnowledgeBase(const Inputs& in, DocumentEngine& engine, Language lang) {
     Diagnostics diags;
-    (void)year;  // the knowledge base is the hearing's document: its figures are for its own year
+    // the knowledge base is the hearing's document: its figures are for its own year
     auto view = buildKnowledgeView(in, in.settings.knowledgeBaseYear, diags);
     if (!view) throw InputError{diags};
     pdf::DocumentInfo info;
@@ -215,14 +218,29 @@ void makeKnowledgeBase(const Options& o, const Inputs& in, int year, DocumentEng
     info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(in.settings.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
     info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(in.settings.knowledgeBaseYear);
     info.date = in.settings.documentDate;
-    std::string bytes = engine.render(lang, "kunnskapsgrunnlag", *view, info);
-    std::string base = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
-                       (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang));
-    staging.put(base + ".pdf", bytes, "kunnskapsgrunnlag");
-    std::size_t web = putKnowledgeBaseHtml(engine, lang, *view, base, staging);
-    if (!o.quiet)
-        err << "digivestland: kunnskapsgrunnlag: " << base << ".pdf (" << bytes.size() / 1024 << " KiB) and .html ("
-            << web / 1024 << " KiB) in " << static_cast<long>(msSince(t0)) << " ms\n";
+    KnowledgeBase kb;
+    kb.base = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
+              (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang));
+    const doc::Document d = engine.document(lang, "kunnskapsgrunnlag", *view);
+    kb.pdf = engine.render(lang, d, info);
+    kb.html = knowledgeBaseHtml(engine, lang, d, kb.base);
+    return kb;
+}
+
+// Both målformer's editions, rendered side by side, written in order (shared målform first).
+void makeKnowledgeBases(const Options& o, const Inputs& in, DocumentEngine& engine, Staging& staging, std::ostream& err) {
+    auto t0 = std::chrono::steady_clock::now();
+    const Language shared = in.settings.sharedLanguage;
+    const Language langs[] = {shared, shared == Language::Bokmal ? Language::Nynorsk : Language::Bokmal};
+    KnowledgeBase kbs[2];
+    parallelFor(2, [&](std::size_t i) { kbs[i] = renderKnowledgeBase(in, engine, langs[i]); });
+    for (const KnowledgeBase& kb : kbs) {
+        staging.put(kb.base + ".pdf", kb.pdf, "kunnskapsgrunnlag");
+        staging.put(kb.base + ".html", kb.html, "kunnskapsgrunnlag-html");
+        if (!o.quiet)
+            err << "digivestland: kunnskapsgrunnlag: " << kb.base << ".pdf (" << kb.pdf.size() / 1024 << " KiB) and .html ("
+                << kb.html.size() / 1024 << " KiB) in " << static_cast<long>(msSince(t0)) << " ms\n";
+    }
 }
 
 // Tests (tests/app/kill_test.py) stop the run at a named step, DV_TEST_PAUSE_AT=<step>, to kill it
@@ -280,6 +298,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         if (printed) {
             Diagnostics uncovered = checkFontCoverage(report.texts, documents());
             if (!uncovered.empty()) throw InputError{uncovered};
+            documents().addToRepertoire(report.texts);
         }
         MunicipalTargets municipal;
         for (const auto& t : o.targets) {
@@ -291,11 +310,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) {
             staging.attribute(targetScope(t, year));
             if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
-            if (t == "kunnskapsgrunnlag") {
-                makeKnowledgeBase(o, in, year, documents(), in.settings.sharedLanguage, staging, err);
-                Language other = in.settings.sharedLanguage == Language::Bokmal ? Language::Nynorsk : Language::Bokmal;
-                makeKnowledgeBase(o, in, year, documents(), other, staging, err);
-            }
+            if (t == "kunnskapsgrunnlag") makeKnowledgeBases(o, in, documents(), staging, err);
         }
         // The year's invoices, and those a run killed after its ledger commit left unpublished here.
         std::map<std::string, std::unique_ptr<LedgerSession>> ledgers;  // by path, each with its transaction open

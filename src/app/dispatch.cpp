@@ -25,24 +25,23 @@ const Kommune* hostOf(const Inputs& in) {
 Dispatches::Dispatches(const Inputs& in, const Occasion& occasion, DocumentEngine& engine)
     : in_(in), occasion_(occasion), engine_(engine) {}
 
-const view::Value& Dispatches::knowledgeView() {
-    if (!knowledge_) {
-        Diagnostics d;
-        auto kv = buildKnowledgeView(in_, in_.settings.knowledgeBaseYear, d);
-        if (!kv) throw InputError{d};
-        knowledge_ = std::move(*kv);
-    }
-    return *knowledge_;
+const std::map<std::string, std::string>& Dispatches::labels(Language lang) {
+    auto it = labels_.find(lang);
+    if (it != labels_.end()) return it->second;
+    Diagnostics diags;
+    std::string file = engine_.templatesDir() + "/" + languageDir(lang) + "/forsending.json";
+    auto labels = input::loadLabels(file, diags);
+    if (!diags.empty()) throw InputError{diags};
+    return labels_[lang] = std::move(labels);
 }
 
 // A wording from templates/<nn|nb>/forsending.json, its Mustache tags filled from `view`.
 std::string Dispatches::label(Language lang, const std::string& key, const view::Value& view) {
     Diagnostics diags;
     std::string file = engine_.templatesDir() + "/" + languageDir(lang) + "/forsending.json";
-    auto labels = input::loadLabels(file, diags);
-    if (!diags.empty()) throw InputError{diags};
-    auto it = labels.find(key);
-    if (it == labels.end()) {
+    const auto& all = labels(lang);
+    auto it = all.find(key);
+    if (it == all.end()) {
         diags.add(file, "/" + key, "missing wording \"" + key + "\"");
         throw InputError{diags};
     }
@@ -64,12 +63,10 @@ std::size_t Dispatches::add(const MunicipalView& mv, const std::vector<DispatchD
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const DispatchDocument& d = docs[i];
         std::string name = std::to_string(i + 1) + "-" + d.stem + "-" + mv.slug + ".pdf";
-        doc::Document tree = engine_.document(mv.language, d.templateName, d.view ? *d.view : mv.value);
-        std::string title = tree.meta.count("tittel") ? tree.meta.at("tittel") : d.stem;
-        std::string hash = sha256Hex(*d.bytes);
+        const std::string title = d.title.empty() ? d.stem : d.title;
+        const std::string hash = staging.put(folder + name, *d.bytes, "forsending-dokument", k.kommunenummer);
         letter.files.push_back({name, title, label(mv.language, "dokumenttype." + d.stem, mv.value), "application/pdf", kPdfFormat,
                                 hash, d.bytes->size()});
-        staging.put(folder + name, *d.bytes, "forsending-dokument", k.kommunenummer);
         inner.push_back({name, d.stem, k.kommunenummer, d.bytes->size(), hash});
         ++files;
     }
@@ -78,8 +75,8 @@ std::size_t Dispatches::add(const MunicipalView& mv, const std::vector<DispatchD
     const Kommune* host = hostOf(in_);
     dispatch::Parties parties{host ? host->orgnr : s.host.orgnr, k.orgnr};
     auto put = [&](const std::string& name, const std::string& bytes, const std::string& kind) {
-        staging.put(folder + name, bytes, kind, k.kommunenummer);
-        inner.push_back({name, kind, k.kommunenummer, bytes.size(), sha256Hex(bytes)});
+        const std::string hash = staging.put(folder + name, bytes, kind, k.kommunenummer);
+        inner.push_back({name, kind, k.kommunenummer, bytes.size(), hash});
         ++files;
     };
     put("arkivmelding.xml", dispatch::arkivmeldingXml(c), "arkivmelding");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,10 +19,9 @@
 namespace dv::app {
 
 struct DispatchDocument {
-    std::string stem;          // "folgjebrev", "avtale", ...: file name, kind of document, title
+    std::string stem;          // "folgjebrev", "avtale", ...: file name and kind of document
     const std::string* bytes;  // the PDF
-    std::string templateName;  // for the title (front matter "tittel")
-    const view::Value* view;   // the template's view (the municipality's when null)
+    std::string title;         // its title (front matter "tittel"); the stem when it has none
 };
 
 class Dispatches {
@@ -29,13 +29,12 @@ public:
     Dispatches(const Inputs& in, const Occasion& occasion, DocumentEngine& engine);
     // Writes the municipality's folder; documents in sending order. Returns the files written.
     std::size_t add(const MunicipalView& mv, const std::vector<DispatchDocument>& docs, Staging& staging);
-    // The knowledge base's view (its title for a hearing's dispatch), built once.
-    const view::Value& knowledgeView();
     // Writes Bergen's journal of every letter added. Returns the files written.
     std::size_t finish(Staging& staging);
 
 private:
     std::string label(Language lang, const std::string& key, const view::Value& view);
+    const std::map<std::string, std::string>& labels(Language lang);  // forsending.json, read once
     const Inputs& in_;
     const Occasion& occasion_;
     DocumentEngine& engine_;
@@ -46,7 +45,7 @@ private:
     };
     std::vector<JournalEntry> journal_;
     const MunicipalView* host_ = nullptr;
-    std::optional<view::Value> knowledge_;
+    std::map<Language, std::map<std::string, std::string>> labels_;
 };
 
 }  // namespace dv::app

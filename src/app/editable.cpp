@@ -26,9 +26,8 @@ std::string proposedDecision(const doc::Document& d) {
     return out;
 }
 
-std::size_t putEditableCaseDocument(DocumentEngine& engine, const std::string& name, const MunicipalView& mv,
+std::size_t putEditableCaseDocument(const doc::Document& d, const std::string& name, const MunicipalView& mv,
                                     const Occasion& occasion, const std::string& author, Staging& staging) {
-    doc::Document d = engine.document(mv.language, name, mv.value);
     std::string decision;
     int count = 0;
     collect(d.blocks, decision, count);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <thread>
 #include <sstream>
@@ -43,8 +44,11 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     std::size_t files = 0;
 
     // The knowledge base goes into every package, in the municipality's målform: render each once.
-    std::map<Language, std::string> knowledge;
-    auto knowledgeFor = [&](Language lang) -> const std::string& {
+    struct Document {
+        std::string bytes, title;
+    };
+    std::map<Language, Document> knowledge;
+    auto knowledgeFor = [&](Language lang) -> const Document& {
         auto it = knowledge.find(lang);
         if (it != knowledge.end()) return it->second;
         Diagnostics d;
@@ -55,18 +59,21 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(s.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
         info.keywords = s.name + "; kunnskapsgrunnlag; " + std::to_string(s.knowledgeBaseYear);
         info.date = s.documentDate;
-        return knowledge[lang] = engine.render(lang, "kunnskapsgrunnlag", *kv, info);
+        Document d;
+        d.bytes = engine.render(lang, "kunnskapsgrunnlag", *kv, info, &d.title);
+        return knowledge[lang] = std::move(d);
     };
 
     std::ostringstream list;
     list << "\xEF\xBB\xBF"  // BOM: Excel then reads the file as UTF-8
          << "kommunenummer;kommune;organisasjonsnummer;malform;pakke;bytes;sha256\r\n";
 
-    // Render the municipalities' PDFs in parallel (one worker per core), a batch at a time, and
-    // write each batch in input order, so the outputs do not depend on the scheduling and memory
-    // holds one batch's documents, not every municipality's.
+    // Render the municipalities' PDFs in parallel (one worker per core) and write each
+    // municipality's files in input order as soon as its documents are ready, so the outputs do
+    // not depend on the scheduling and memory holds a window of municipalities, not all of them.
     struct Rendered {
-        std::string agreement, caseDoc, letter, appendix;
+        Document agreement, caseDoc, letter, appendix;
+        std::optional<doc::Document> caseTree;  // the case document's tree, for its editable formats
     };
     std::vector<Rendered> rendered(views->size());
     const bool hearing = occasion.kind == Occasion::Kind::Hearing;
@@ -80,17 +87,28 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     auto renderOne = [&](std::size_t i) {
         const MunicipalView& mv = (*views)[i];
         const Kommune& k = *mv.kommune;
-        auto render = [&](const std::string& name, const std::string& what) {
+        auto infoFor = [&](const std::string& what) {
             pdf::DocumentInfo info;
             info.author = s.name;
             info.subject = s.name + ": " + what + " (" + occasion.id + "), " + k.name + " (" + k.kommunenummer + ")";
             info.keywords = s.name + "; " + what + "; " + occasion.id + "; " + k.kommunenummer + "; " + k.name;
             info.date = occasion.documentDate;
-            return engine.render(mv.language, name, mv.value, info);
+            return info;
+        };
+        auto render = [&](const std::string& name, const std::string& what) {
+            Document d;
+            d.bytes = engine.render(mv.language, name, mv.value, infoFor(what), &d.title);
+            return d;
         };
         Rendered& r = rendered[i];
         if (t.agreements || sets) r.agreement = render("avtale", "avtale");
-        if (t.caseDocuments || sets) r.caseDoc = render("saksframlegg" + kind, "saksframlegg");
+        if (t.caseDocuments) {  // the tree once: PDF, DOCX and ODT
+            r.caseTree = engine.document(mv.language, "saksframlegg" + kind, mv.value);
+            r.caseDoc.bytes = engine.render(mv.language, *r.caseTree, infoFor("saksframlegg"));
+            r.caseDoc.title = r.caseTree->meta.count("tittel") ? r.caseTree->meta.at("tittel") : "";
+        } else if (sets) {
+            r.caseDoc = render("saksframlegg" + kind, "saksframlegg");
+        }
         if (sets) {
             r.letter = render("folgjebrev" + kind, "følgjebrev");
             r.appendix = render("finansieringsvedlegg", "finansieringsvedlegg");
@@ -103,36 +121,39 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         Rendered& r = rendered[i];
         if (t.agreements) {
             std::string rel = "avtalar/avtale-" + mv.slug + ".pdf";
-            staging.put(rel, r.agreement, "avtale", k.kommunenummer);
+            staging.put(rel, r.agreement.bytes, "avtale", k.kommunenummer);
             ++files;
         }
         if (t.caseDocuments) {
             std::string rel = "saksframlegg/saksframlegg-" + mv.slug + ".pdf";
-            staging.put(rel, r.caseDoc, "saksframlegg", k.kommunenummer);
+            staging.put(rel, r.caseDoc.bytes, "saksframlegg", k.kommunenummer);
             ++files;
-            files += putEditableCaseDocument(engine, "saksframlegg" + kind, mv, occasion, s.name, staging);
+            files += putEditableCaseDocument(*r.caseTree, "saksframlegg" + kind, mv, occasion, s.name, staging);
         }
         if (dispatches) {
-            std::vector<DispatchDocument> docs = {{"folgjebrev", &r.letter, "folgjebrev" + kind, nullptr},
-                                                  {"avtale", &r.agreement, "avtale", nullptr},
-                                                  {"saksframlegg", &r.caseDoc, "saksframlegg" + kind, nullptr}};
-            if (hearing) docs.push_back({"kunnskapsgrunnlag", &knowledgeFor(mv.language), "kunnskapsgrunnlag", &dispatches->knowledgeView()});
-            docs.push_back({"finansieringsvedlegg", &r.appendix, "finansieringsvedlegg", nullptr});
+            std::vector<DispatchDocument> docs = {{"folgjebrev", &r.letter.bytes, r.letter.title},
+                                                  {"avtale", &r.agreement.bytes, r.agreement.title},
+                                                  {"saksframlegg", &r.caseDoc.bytes, r.caseDoc.title}};
+            if (hearing) {
+                const Document& kb = knowledgeFor(mv.language);
+                docs.push_back({"kunnskapsgrunnlag", &kb.bytes, kb.title});
+            }
+            docs.push_back({"finansieringsvedlegg", &r.appendix.bytes, r.appendix.title});
             files += dispatches->add(mv, docs, staging);
         }
         if (!t.packages) return;
         std::string letterRel = "folgjebrev/folgjebrev-" + mv.slug + ".pdf";
-        staging.put(letterRel, r.letter, "folgjebrev", k.kommunenummer);
+        staging.put(letterRel, r.letter.bytes, "folgjebrev", k.kommunenummer);
         ++files;
 
         std::vector<std::pair<zip::Entry, std::string>> parts;
-        parts.push_back({{"1-folgjebrev-" + mv.slug + ".pdf", std::move(r.letter)}, "folgjebrev"});
-        parts.push_back({{"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement)}, "avtale"});
-        parts.push_back({{"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc)}, "saksframlegg"});
+        parts.push_back({{"1-folgjebrev-" + mv.slug + ".pdf", std::move(r.letter.bytes)}, "folgjebrev"});
+        parts.push_back({{"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement.bytes)}, "avtale"});
+        parts.push_back({{"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc.bytes)}, "saksframlegg"});
         if (hearing)
-            parts.push_back({{"4-kunnskapsgrunnlag-" + std::to_string(s.knowledgeBaseYear) + ".pdf", knowledgeFor(mv.language)},
+            parts.push_back({{"4-kunnskapsgrunnlag-" + std::to_string(s.knowledgeBaseYear) + ".pdf", knowledgeFor(mv.language).bytes},
                              "kunnskapsgrunnlag"});
-        parts.push_back({{std::string(hearing ? "5" : "4") + "-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix)},
+        parts.push_back({{std::string(hearing ? "5" : "4") + "-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix.bytes)},
                          "finansieringsvedlegg"});
         std::vector<zip::Entry> entries;
         std::vector<ManifestEntry> inner;
@@ -150,15 +171,11 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
              << (mv.language == Language::Bokmal ? "bokmål" : "nynorsk") << ';' << csvText(rel.substr(rel.find('/') + 1)) << ';'
              << zipBytes.size() << ';' << sha256Hex(zipBytes) << "\r\n";
     };
-    constexpr std::size_t kBatch = 16;
-    for (std::size_t b = 0; b < views->size(); b += kBatch) {
-        std::size_t n = std::min(kBatch, views->size() - b);
-        parallelFor(n, [&](std::size_t j) { renderOne(b + j); });
-        for (std::size_t i = b; i < b + n; ++i) {
-            writeOne(i);
-            rendered[i] = Rendered{};
-        }
-    }
+    constexpr std::size_t kWindow = 16;
+    orderedPipeline(views->size(), kWindow, renderOne, [&](std::size_t i) {
+        writeOne(i);
+        rendered[i] = Rendered{};
+    });
     if (dispatches) files += dispatches->finish(staging);
     if (t.packages) {
         std::string rel = "hoyringspakkar/utsendingsliste.csv";

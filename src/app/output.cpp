@@ -95,15 +95,17 @@ void Staging::record(const std::string& relPath, const std::string& kind, std::o
     entries_.push_back({relPath, kind, std::move(kommunenummer), bytes, std::move(sha), f == byFolder_.end() ? target_ : f->second});
 }
 
-void Staging::put(const std::string& relPath, const std::string& bytes, const std::string& kind,
-                  std::optional<std::string> kommunenummer) {
+std::string Staging::put(const std::string& relPath, const std::string& bytes, const std::string& kind,
+                         std::optional<std::string> kommunenummer) {
     std::string path = pathFor(relPath);
     {
         std::ofstream f(path, std::ios::binary);
         f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (!f) throw std::runtime_error("cannot write " + path);
     }
-    record(relPath, kind, std::move(kommunenummer), bytes.size(), sha256Hex(bytes));
+    std::string sha = sha256Hex(bytes);
+    record(relPath, kind, std::move(kommunenummer), bytes.size(), sha);
+    return sha;
 }
 
 void Staging::add(const std::string& relPath, const std::string& kind, std::optional<std::string> kommunenummer) {

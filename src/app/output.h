@@ -40,8 +40,9 @@ public:
     // Records a file written at pathFor(relPath).
     void add(const std::string& relPath, const std::string& kind,
              std::optional<std::string> kommunenummer = std::nullopt);
-    // Writes `bytes` at pathFor(relPath) and records it (throws std::runtime_error on failure).
-    void put(const std::string& relPath, const std::string& bytes, const std::string& kind,
+    // Writes `bytes` at pathFor(relPath) and records it (throws std::runtime_error on failure);
+    // returns the bytes' SHA-256 (hex), as recorded.
+    std::string put(const std::string& relPath, const std::string& bytes, const std::string& kind,
              std::optional<std::string> kommunenummer = std::nullopt);
 
     // Completes the new tree: carries over the current OUT's files of unclaimed targets and

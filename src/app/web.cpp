@@ -25,14 +25,10 @@ std::string fileName(const std::string& rel) { return rel.substr(rel.rfind('/') 
 
 }  // namespace
 
-std::size_t putKnowledgeBaseHtml(DocumentEngine& engine, Language lang, const view::Value& view,
-                                 const std::string& relBase, Staging& staging) {
-    doc::Document d = engine.document(lang, "kunnskapsgrunnlag", view);
+std::string knowledgeBaseHtml(const DocumentEngine& engine, Language lang, const doc::Document& d, const std::string& relBase) {
     html::Page page{languageDir(lang), loadWords(engine.templatesDir() + "/" + languageDir(lang) + "/html.json"),
                     fileName(relBase) + ".pdf"};
-    std::string bytes = html::writeHtml(d, engine.style(), page);
-    staging.put(relBase + ".html", bytes, "kunnskapsgrunnlag-html");
-    return bytes.size();
+    return html::writeHtml(d, engine.style(), page);
 }
 
 }  // namespace dv::app

@@ -11,10 +11,9 @@
 
 namespace dv::app {
 
-// Writes `relBase` + ".html" (relBase e.g. "kunnskapsgrunnlag/kunnskapsgrunnlag-2021-nn"), linking
-// to relBase + ".pdf" beside it; returns its size. Throws InputError for a template or wording
-// file that is missing or lacks a word.
-std::size_t putKnowledgeBaseHtml(DocumentEngine& engine, Language lang, const view::Value& view,
-                                 const std::string& relBase, Staging& staging);
+// The web edition of the knowledge base's tree `d` (DocumentEngine::document), to be written at
+// `relBase` + ".html" (relBase e.g. "kunnskapsgrunnlag/kunnskapsgrunnlag-2021-nn") and linking to
+// relBase + ".pdf" beside it. Throws InputError for a wording file that is missing or lacks a word.
+std::string knowledgeBaseHtml(const DocumentEngine& engine, Language lang, const doc::Document& d, const std::string& relBase);
 
 }  // namespace dv::app

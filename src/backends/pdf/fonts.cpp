@@ -56,6 +56,11 @@ hb_face_t* faceOf(const std::string& path) {
     return f->p;
 }
 
+struct Plan {
+    hb_subset_plan_t* p;
+    ~Plan() { hb_subset_plan_destroy(p); }
+};
+
 std::shared_ptr<const FontProgram> subset(const std::string& path, const std::set<std::uint16_t>& gids) {
     hb_face_t* face = faceOf(path);
     hb_subset_input_t* in = hb_subset_input_create_or_fail();
@@ -63,14 +68,22 @@ std::shared_ptr<const FontProgram> subset(const std::string& path, const std::se
     hb_set_t* glyphs = hb_subset_input_glyph_set(in);
     hb_set_add(glyphs, 0);  // .notdef
     for (std::uint16_t g : gids) hb_set_add(glyphs, g);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);  // hinting kept, as the font has it
-    HbFace sub{hb_subset_or_fail(face, in)};
+    // A PDF positions every glyph itself: the OpenType layout tables are never read from an
+    // embedded font program (and subsetting GPOS was most of hb-subset's time).
+    hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* t : {"GPOS", "GSUB", "GDEF", "MATH", "JSTF", "BASE"}) hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
+    Plan plan{hb_subset_plan_create_or_fail(face, in)};  // hinting kept, as the font has it
     hb_subset_input_destroy(in);
+    if (!plan.p) throw std::runtime_error(path + ": the font could not be subset");
+    HbFace sub{hb_subset_plan_execute_or_fail(plan.p)};
     if (!sub.p) throw std::runtime_error(path + ": the font could not be subset");
+    auto p = std::make_shared<FontProgram>();
+    const hb_map_t* renumber = hb_subset_plan_old_to_new_glyph_mapping(plan.p);
+    p->newGid.assign(gids.empty() ? 1 : *gids.rbegin() + 1u, 0);
+    for (std::uint16_t g : gids) p->newGid[g] = static_cast<std::uint16_t>(hb_map_get(renumber, g));
     Blob bytes{hb_face_reference_blob(sub.p)};
     unsigned size = 0;
     const char* data = hb_blob_get_data(bytes.p, &size);
-    auto p = std::make_shared<FontProgram>();
     p->compressed = deflate(data, size);
     p->length1 = size;
     p->tag = tagOf(data, size);

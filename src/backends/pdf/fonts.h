@@ -1,9 +1,9 @@
 // Font programs for embedding, made with HarfBuzz's subsetter (hb-subset): each face's font file
-// is read once per process; a document's subset holds the glyphs it draws (and .notdef), glyph
-// ids kept (HB_SUBSET_FLAGS_RETAIN_GIDS), so content streams and the CIDToGIDMap /Identity need no
-// remapping. Documents that draw the same glyphs of a face share one subset, made and compressed
-// once. (One subset per face for the whole run would need every document laid out before the
-// first is written; a fixed repertoire subset instead made every PDF four times larger.)
+// is read once per process; a subset holds the glyphs asked for (and .notdef and the components of
+// composite glyphs), renumbered densely (no HB_SUBSET_FLAGS_RETAIN_GIDS: hmtx and loca then hold
+// only those glyphs), and the content streams draw the new glyph ids (CIDToGIDMap /Identity).
+// Documents that ask for the same glyphs of a face share one subset, made and compressed once:
+// with the run's repertoire (pdf.h) that is one subset per face for the whole run.
 // HarfBuzz is used nowhere else.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace dv::pdf {
 
@@ -19,6 +20,7 @@ struct FontProgram {
     std::string compressed;  // the subset font file, FlateDecode'd: a FontFile2 stream's data
     std::size_t length1 = 0;  // its uncompressed length (/Length1)
     std::string tag;          // the six-letter subset tag ("ABCDEF+Name"), derived from the bytes
+    std::vector<std::uint16_t> newGid;  // the font's glyph id → the subset's (0: not in the subset)
 };
 
 // The subset of the font file at `path` for the glyph ids a document draws. Thread-safe.

@@ -83,7 +83,8 @@ std::vector<char32_t> codepoints(const std::string& s) {
 
 class Writer {
 public:
-    Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info) : laid_(laid), st_(style), info_(info) {}
+    Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info, const Repertoire* repertoire)
+        : laid_(laid), st_(style), info_(info), repertoire_(repertoire) {}
 
     std::string write() {
         doc_.SetPdfVersion(ePdfVersion_1_7);
@@ -94,6 +95,7 @@ public:
             if (!faces_[static_cast<std::size_t>(f)]) throw std::runtime_error(err);
         }
         createStructElems();
+        chooseFontPrograms();
         for (std::size_t p = 0; p < laid_.pages.size(); ++p) page(p);
         finishStructure();
         outlines();
@@ -108,6 +110,7 @@ private:
     const layout::Laid& laid_;
     const Style& st_;
     const DocumentInfo& info_;
+    const Repertoire* repertoire_;  // the run's code points, or none: a subset per document
     PdfMemDocument doc_;
     std::array<PdfObject*, FaceCount> fonts_{};  // the Type0 font of each face drawn, filled in by embedFont
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
@@ -116,6 +119,7 @@ private:
         for (auto& v : a) v.assign(0x10000, false);
         return a;
     }();  // code points drawn, per face (BMP)
+    std::array<std::shared_ptr<const FontProgram>, FaceCount> programs_;  // per face drawn: its subset
 
     std::vector<PdfObject*> elems_;             // per structure node
     std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
@@ -184,10 +188,8 @@ private:
     void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
         font(r.face);
         std::vector<char32_t> cps = codepoints(r.text);
-        auto& used = used_[static_cast<std::size_t>(r.face)];
-        for (char32_t cp : cps)
-            if (cp < used.size()) used[cp] = true;  // told to PoDoFo once, at the end
         FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
+        const std::vector<std::uint16_t>& newGid = programs_[static_cast<std::size_t>(r.face)]->newGid;
         if (st.face != r.face || st.size != r.size) {
             ops += '/';
             ops += fontName(static_cast<std::size_t>(r.face));
@@ -212,7 +214,8 @@ private:
         std::string adj = r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
         for (std::size_t i = 0; i < cps.size(); ++i) {
             char32_t cp = cps[i];
-            glyphBytes(face.glyph(cp), ops);
+            const std::uint16_t old = face.glyph(cp);
+            glyphBytes(old < newGid.size() ? newGid[old] : 0, ops);
             if (cp == ' ' && !adj.empty()) ops += adj;
             // the kerning layout measured (Metrics::kern): a TJ number moves the next glyph left
             if (i + 1 < cps.size())
@@ -588,21 +591,42 @@ private:
         cat.AddKey("PageLabels", labels);
     }
 
+    // Before any page is written: the code points each face draws, and the subset each face
+    // embeds (its glyph ids are the ones the content streams draw).
+    void chooseFontPrograms() {
+        for (const layout::Page& pg : laid_.pages)
+            for (const layout::Chunk& c : pg.chunks)
+                for (const layout::TextRun& r : c.runs) {
+                    font(r.face);
+                    auto& used = used_[static_cast<std::size_t>(r.face)];
+                    for (char32_t cp : codepoints(r.text))
+                        if (cp < used.size()) used[cp] = true;
+                }
+        for (std::size_t f = 0; f < FaceCount; ++f)
+            if (fonts_[f]) programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
+    }
+
+    // The face's glyphs drawn, by the subset's glyph id → the first code point drawn with it.
+    std::map<std::uint16_t, char32_t> drawnGlyphs(std::size_t f) {
+        FaceData& face = *faces_[f];
+        const std::vector<std::uint16_t>& newGid = programs_[f]->newGid;
+        std::map<std::uint16_t, char32_t> drawn;
+        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
+            if (used_[f][cp]) {
+                std::uint16_t g = face.glyph(cp);
+                if (g != 0 && g < newGid.size()) drawn.emplace(newGid[g], cp);
+            }
+        return drawn;
+    }
+
     // A face as a Type0 font with Identity-H, its CIDFontType2 (CIDToGIDMap /Identity: the glyph
-    // ids of the content stream are the font's), widths of the glyphs drawn, a ToUnicode CMap
+    // ids of the content stream are the subset's), widths of the glyphs drawn, a ToUnicode CMap
     // mapping each glyph back to the code point drawn with it, and the font program from
     // hb-subset (fonts.h). The descriptor's values are read from the font's own tables (describe).
     void embedFont(std::size_t f) {
         FaceData& face = *faces_[f];
-        std::map<std::uint16_t, char32_t> drawn;  // glyph → the first code point drawn with it
-        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
-            if (used_[f][cp]) {
-                std::uint16_t g = face.glyph(cp);
-                if (g != 0) drawn.emplace(g, cp);
-            }
-        std::set<std::uint16_t> gids;
-        for (const auto& [g, cp] : drawn) gids.insert(g);
-        std::shared_ptr<const FontProgram> program = fontProgram(face.path, gids);
+        const std::map<std::uint16_t, char32_t> drawn = drawnGlyphs(f);
+        const FontProgram* program = programs_[f].get();
         const std::string base = program->tag + "+" + postscriptName(face);
 
         PdfObject* file = doc_.GetObjects().CreateObject();
@@ -642,6 +666,24 @@ private:
         t.AddKey("ToUnicode", toUnicode->Reference());
     }
 
+    // The glyphs of the face's embedded subset: those of the run's repertoire when the document
+    // draws nothing outside it (one font program per face for the whole run), else its own.
+    std::set<std::uint16_t> subsetGlyphs(std::size_t f) const {
+        FaceData& face = *faces_[f];
+        bool inRepertoire = repertoire_ != nullptr;
+        std::set<std::uint16_t> own;
+        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
+            if (used_[f][cp]) {
+                inRepertoire = inRepertoire && repertoire_->has(cp);
+                if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
+            }
+        if (!inRepertoire) return own;
+        std::set<std::uint16_t> gids;
+        for (char32_t cp : repertoire_->codePoints)
+            if (std::uint16_t g = face.glyph(cp); g != 0) gids.insert(g);
+        return gids;
+    }
+
     // W: [gid [width] …] in 1/1000 em, runs of consecutive glyph ids grouped.
     static PdfArray widths(FaceData& face, const std::map<std::uint16_t, char32_t>& drawn) {
         PdfArray w;
@@ -669,9 +711,11 @@ private:
 
 }  // namespace
 
-std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info) {
+bool Repertoire::has(char32_t cp) const { return std::binary_search(codePoints.begin(), codePoints.end(), cp); }
+
+std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info, const Repertoire* repertoire) {
     try {
-        Writer w(laid, style, info);
+        Writer w(laid, style, info, repertoire);
         return w.write();
     } catch (const PdfError& e) {
         throw std::runtime_error(std::string("PDF writer: ") + PdfError::ErrorMessage(e.GetError()));

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "layout/layout.h"
@@ -25,7 +26,17 @@ struct DocumentInfo {
     Date date;             // creation and modification date (fixed: output is reproducible)
 };
 
+// The code points a whole run may draw (its inputs, its templates and the few characters the code
+// sets itself), sorted and unique. Given to writePdf, each face embeds one subset holding all of
+// them: made and compressed once per run, the same bytes in every PDF of the run. A document that
+// draws a code point outside it gets a subset of its own glyphs instead, so nothing is ever lost.
+struct Repertoire {
+    std::vector<char32_t> codePoints;
+    bool has(char32_t cp) const;
+};
+
 // The finished file's bytes. Throws std::runtime_error when PoDoFo fails.
-std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info);
+std::string writePdf(const layout::Laid& laid, const Style& style, const DocumentInfo& info,
+                     const Repertoire* repertoire = nullptr);
 
 }  // namespace dv::pdf
