@@ -51,9 +51,9 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
     auto knowledgeFor = [&](Language lang) -> const Document& {
         auto it = knowledge.find(lang);
         if (it != knowledge.end()) return it->second;
-        Diagnostics d;
-        auto kv = buildKnowledgeView(in, s.knowledgeBaseYear, d);
-        if (!kv) throw InputError{d};
+        Diagnostics diags;
+        auto kv = buildKnowledgeView(in, s.knowledgeBaseYear, diags);
+        if (!kv) throw InputError{diags};
         pdf::DocumentInfo info;
         info.author = s.name;
         info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(s.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
