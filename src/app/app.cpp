@@ -289,7 +289,12 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) staging.claim(targetScope(t, year));
         std::unique_ptr<DocumentEngine> engine;
         auto documents = [&]() -> DocumentEngine& {
-            if (!engine) engine = std::make_unique<DocumentEngine>(o.templates);
+            if (!engine) {
+                engine = std::make_unique<DocumentEngine>(o.templates);
+                // whatever the targets (a workbook run may publish invoices an earlier run left
+                // unpublished), a PDF's font subsets come from the same repertoire
+                engine->addToRepertoire(report.texts);
+            }
             return *engine;
         };
         // Every target but the workbook prints through the fonts: check the inputs against them first.
@@ -298,7 +303,6 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         if (printed) {
             Diagnostics uncovered = checkFontCoverage(report.texts, documents());
             if (!uncovered.empty()) throw InputError{uncovered};
-            documents().addToRepertoire(report.texts);
         }
         MunicipalTargets municipal;
         for (const auto& t : o.targets) {

@@ -152,7 +152,11 @@ std::string DocumentEngine::render(Language lang, const doc::Document& d, pdf::D
 std::string DocumentEngine::writeLaid(Language lang, const layout::Laid& laid, pdf::DocumentInfo info) {
     if (info.title.empty() && laid.meta.count("tittel")) info.title = laid.meta.at("tittel");
     info.lang = languageTag(lang);
-    return pdf::writePdf(laid, style_, info, &repertoire_);
+    // "skriftsett: dokument" in the front matter: the document embeds a subset of only the glyphs it
+    // draws (a long document that travels alone, where size counts), not the run's shared one
+    const auto own = laid.meta.find("skriftsett");
+    const bool ownSubset = own != laid.meta.end() && own->second == "dokument";
+    return pdf::writePdf(laid, style_, info, ownSubset ? nullptr : &repertoire_);
 }
 
 std::string DocumentEngine::render(Language lang, const std::string& name, const view::Value& view,
