@@ -51,9 +51,17 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "kommunar.json"), "w") as f:
         json.dump(kommunar, f, ensure_ascii=False, indent=1)
-    for name in ("portefolje.json", "samarbeid.json"):
-        with open(os.path.join(src, "inputs", name)) as f_in, open(os.path.join(out, name), "w") as f_out:
-            f_out.write(f_in.read())
+    with open(os.path.join(src, "inputs", "portefolje.json")) as f_in, open(os.path.join(out, "portefolje.json"), "w") as f_out:
+        f_out.write(f_in.read())
+    # The knowledge base's sourced member count ("40 of 43") is checked against the memberships:
+    # scale it with the copies (400 of 430), within the schema's 0–1000 (1000 of 4 300 still fits).
+    with open(os.path.join(src, "inputs", "samarbeid.json")) as f:
+        samarbeid = json.load(f)
+    count = samarbeid.get("kunnskapsgrunnlag", {}).get("medlemstal")
+    if count and "tal" in count:
+        count["tal"] = min(1000, count["tal"] * len(made) // len(real))
+    with open(os.path.join(out, "samarbeid.json"), "w") as f:
+        json.dump(samarbeid, f, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":
