@@ -2,20 +2,73 @@
 // lower-cased, hyphenated, and the points mapped back to UTF-8 byte offsets.
 #include <hyphen.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
 
+#include "core/sha256.h"
 #include "layout/layout.h"
 
 namespace dv::layout {
+namespace {
 
-Hyphenator::Hyphenator(const std::string& path, int minLeft, int minRight)
-    : dict_(hnj_hyphen_load(path.c_str())), minLeft_(minLeft), minRight_(minRight) {}
+// Loaded pattern files by the SHA-256 of their content, so engines and målformer with the same
+// patterns (hyphen-no installs one file under both names) parse them once. Held weakly: the
+// patterns are freed with the last Hyphenator that uses them.
+struct Loaded {
+    std::mutex mutex;
+    std::map<std::string, std::weak_ptr<void>> byContent;
+};
 
-Hyphenator::~Hyphenator() {
-    if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+Loaded& patternFiles() {
+    static Loaded l;
+    return l;
 }
 
-std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
+HyphenDict* parsePatterns(std::string& content) {
+    FILE* mem = fmemopen(content.data(), content.size(), "r");
+    if (!mem) return nullptr;
+    HyphenDict* dict = hnj_hyphen_load_file(mem);
+    std::fclose(mem);
+    return dict;
+}
+
+std::shared_ptr<void> loadShared(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return nullptr;
+    std::string content((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::string key = sha256Hex(content);
+    Loaded& l = patternFiles();
+    std::lock_guard lock(l.mutex);
+    if (auto shared = l.byContent[key].lock()) return shared;
+    HyphenDict* dict = content.empty() ? hnj_hyphen_load(path.c_str()) : parsePatterns(content);
+    if (!dict) return nullptr;
+    std::shared_ptr<void> shared(dict, [](void* d) { hnj_hyphen_free(static_cast<HyphenDict*>(d)); });
+    l.byContent[key] = shared;
+    return shared;
+}
+
+}  // namespace
+
+Hyphenator::Hyphenator(const std::string& path, int minLeft, int minRight)
+    : dict_(loadShared(path)), minLeft_(minLeft), minRight_(minRight) {}
+
+Hyphenator::~Hyphenator() = default;
+
+const std::vector<std::size_t>& Hyphenator::points(const std::string& word) const {
+    {
+        std::lock_guard lock(mutex_);
+        auto it = cache_.find(word);
+        if (it != cache_.end()) return it->second;
+    }
+    std::vector<std::size_t> pts = compute(word);  // outside the lock: the other thread goes on
+    std::lock_guard lock(mutex_);
+    return cache_.try_emplace(word, std::move(pts)).first->second;  // references stay valid
+}
+
+std::vector<std::size_t> Hyphenator::compute(const std::string& word) const {
     std::vector<std::size_t> out;
     if (!dict_) return out;
     std::string latin;
@@ -43,7 +96,7 @@ std::vector<std::size_t> Hyphenator::points(const std::string& word) const {
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate3(static_cast<HyphenDict*>(dict_), latin.c_str(), n, hyphens.data(), nullptr,
+    hnj_hyphen_hyphenate3(static_cast<HyphenDict*>(dict_.get()), latin.c_str(), n, hyphens.data(), nullptr,
                           &rep, &pos, &cut, minLeft_, minRight_, 2, 2);
     if (rep) {
         for (int i = 0; i < n; ++i) std::free(rep[i]);

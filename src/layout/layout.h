@@ -8,7 +8,9 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -30,7 +32,9 @@ public:
     virtual std::string name(Face f) const = 0;
 };
 
-// Hyphenation points of a word, from a libhyphen pattern file (hyphen-no: nb and nn).
+// Hyphenation points of a word, from a libhyphen pattern file (hyphen-no: nb and nn). Pattern
+// files of the same content are loaded once and shared (nb and nn are one file today); each
+// word's points are computed once and kept. Safe to use from several threads.
 class Hyphenator {
 public:
     explicit Hyphenator(const std::string& dictionaryPath, int minLeft = 2, int minRight = 3);
@@ -39,11 +43,14 @@ public:
     Hyphenator& operator=(const Hyphenator&) = delete;
     bool loaded() const { return dict_ != nullptr; }
     // Byte offsets into `word` (UTF-8) where a line may break with a hyphen added.
-    std::vector<std::size_t> points(const std::string& word) const;
+    const std::vector<std::size_t>& points(const std::string& word) const;
 
 private:
-    void* dict_ = nullptr;
+    std::vector<std::size_t> compute(const std::string& word) const;
+    std::shared_ptr<void> dict_;  // the loaded patterns (HyphenDict), shared by content
     int minLeft_, minRight_;
+    mutable std::mutex mutex_;  // guards cache_
+    mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;  // word → points
 };
 
 struct TextRun {
