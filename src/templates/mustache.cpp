@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/text.h"
@@ -15,7 +16,33 @@ namespace {
 namespace km = kainjow::mustache;
 using view::Value;
 
-km::data toData(const Value& v) {
+// Every component of every tag name in `src` ("a.b" gives "a" and "b"): a map key that is none
+// of them can never be looked up, so toData leaves it out (a case document's view is large; a
+// wording of one line names two or three of its values).
+using Names = std::set<std::string, std::less<>>;
+
+Names tagNames(const std::string& src) {
+    Names names;
+    std::size_t pos = 0;
+    while ((pos = src.find("{{", pos)) != std::string::npos) {
+        std::size_t end = src.find("}}", pos + 2);
+        if (end == std::string::npos) break;
+        std::size_t at = pos + 2;
+        pos = end + 2;
+        while (at < end && std::strchr("{#^/&! \t", src[at]) != nullptr) ++at;
+        std::size_t stop = end;
+        while (stop > at && std::strchr("} \t", src[stop - 1]) != nullptr) --stop;
+        for (std::size_t part = at; part < stop;) {
+            std::size_t dot = src.find('.', part);
+            if (dot == std::string::npos || dot > stop) dot = stop;
+            names.emplace(src, part, dot - part);
+            part = dot + 1;
+        }
+    }
+    return names;
+}
+
+km::data toData(const Value& v, const Names& names) {
     // An empty text is false in a section, as the Mustache spec has it (kainjow would take any
     // string as true), so {{^x}}…{{/x}} is how a template says what stands when x is unknown.
     if (v.isString()) return v.str().empty() ? km::data(km::data::type::bool_false) : km::data(v.str());
@@ -24,11 +51,12 @@ km::data toData(const Value& v) {
     if (v.isBool()) return km::data(v.flag() ? km::data::type::bool_true : km::data::type::bool_false);
     if (v.isList()) {
         km::data list(km::data::type::list);
-        for (const Value& e : v.list()) list.push_back(toData(e));
+        for (const Value& e : v.list()) list.push_back(toData(e, names));
         return list;
     }
     km::data obj(km::data::type::object);
-    for (const auto& [k, e] : v.map()) obj.set(k, toData(e));
+    for (const auto& [k, e] : v.map())
+        if (names.count(k) != 0) obj.set(k, toData(e, names));
     return obj;
 }
 
@@ -260,7 +288,7 @@ std::optional<std::string> renderMustache(const std::string& file, const std::st
     }
     if (escape == Escape::Markdown) tmpl.set_custom_escape(escapeMarkdown);
     else tmpl.set_custom_escape([](const std::string& v) { return v; });
-    return tmpl.render(toData(view));
+    return tmpl.render(toData(view, tagNames(source)));
 }
 
 std::optional<doc::Document> renderDocument(const std::string& path, const view::Value& view,
