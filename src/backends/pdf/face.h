@@ -33,6 +33,8 @@ struct FaceData {
     std::mutex lock;
     static constexpr char32_t kTable = 0x3000;
     std::unordered_map<std::uint32_t, float> kerning;  // (left gid << 16 | right gid) → 1/1000 em; read-only after load
+    static constexpr char32_t kPairTable = 0x100;     // pairs of code points below it: a direct table
+    std::vector<float> latinKerning;                    // [left * kPairTable + right] → 1/1000 em, from `kerning`
 
     // The TrueType 'kern' table, format 0 horizontal subtables (DejaVu: about 1 400 pairs per
     // face, "AV", "To", "Te" among them). GPOS kerning would need a shaper (HarfBuzz).
@@ -58,9 +60,25 @@ struct FaceData {
             if (len < 6) break;
             at += len;
         }
+        tabulateLatinPairs();
+    }
+    // Text is mostly Latin-1: its pairs are read from a table, not hashed (called once per pair
+    // of characters laid out and drawn). Built from the pairs, not by asking every pair.
+    void tabulateLatinPairs() {
+        latinKerning.assign(kPairTable * kPairTable, 0.0f);
+        std::unordered_map<std::uint16_t, std::vector<char32_t>> cpsOf;  // glyph → its code points below kPairTable
+        for (char32_t cp = 0x21; cp < kPairTable; ++cp)
+            if (gid[cp] != 0) cpsOf[gid[cp]].push_back(cp);
+        for (const auto& [pair, value] : kerning) {
+            auto l = cpsOf.find(static_cast<std::uint16_t>(pair >> 16)), r = cpsOf.find(static_cast<std::uint16_t>(pair & 0xFFFF));
+            if (l == cpsOf.end() || r == cpsOf.end()) continue;
+            for (char32_t a : l->second)
+                for (char32_t b : r->second) latinKerning[a * kPairTable + b] = value;
+        }
     }
     float kern(char32_t l, char32_t r) {
         if (kerning.empty() || l == ' ' || r == ' ') return 0;
+        if (l < kPairTable && r < kPairTable) return latinKerning[l * kPairTable + r];
         std::uint16_t a = glyph(l), b = glyph(r);
         if (a == 0 || b == 0) return 0;
         auto it = kerning.find(static_cast<std::uint32_t>(a) << 16 | b);

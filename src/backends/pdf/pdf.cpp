@@ -114,11 +114,7 @@ private:
     PdfMemDocument doc_;
     std::array<PdfObject*, FaceCount> fonts_{};  // the Type0 font of each face drawn, filled in by embedFont
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
-    std::array<std::vector<bool>, FaceCount> used_ = [] {
-        std::array<std::vector<bool>, FaceCount> a;
-        for (auto& v : a) v.assign(0x10000, false);
-        return a;
-    }();  // code points drawn, per face (BMP)
+    std::array<std::vector<char32_t>, FaceCount> used_;  // code points drawn, per face (BMP), sorted, no zero
     std::array<std::shared_ptr<const FontProgram>, FaceCount> programs_;  // per face drawn: its subset
 
     std::vector<PdfObject*> elems_;             // per structure node
@@ -594,14 +590,20 @@ private:
     // Before any page is written: the code points each face draws, and the subset each face
     // embeds (its glyph ids are the ones the content streams draw).
     void chooseFontPrograms() {
+        std::array<std::vector<bool>, FaceCount> seen;
         for (const layout::Page& pg : laid_.pages)
             for (const layout::Chunk& c : pg.chunks)
                 for (const layout::TextRun& r : c.runs) {
                     font(r.face);
-                    auto& used = used_[static_cast<std::size_t>(r.face)];
+                    const auto f = static_cast<std::size_t>(r.face);
+                    if (seen[f].empty()) seen[f].assign(0x10000, false);
                     for (char32_t cp : codepoints(r.text))
-                        if (cp < used.size()) used[cp] = true;
+                        if (cp != 0 && cp < 0x10000 && !seen[f][cp]) {
+                            seen[f][cp] = true;
+                            used_[f].push_back(cp);
+                        }
                 }
+        for (auto& used : used_) std::sort(used.begin(), used.end());
         for (std::size_t f = 0; f < FaceCount; ++f)
             if (fonts_[f]) programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
     }
@@ -611,11 +613,10 @@ private:
         FaceData& face = *faces_[f];
         const std::vector<std::uint16_t>& newGid = programs_[f]->newGid;
         std::map<std::uint16_t, char32_t> drawn;
-        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
-            if (used_[f][cp]) {
-                std::uint16_t g = face.glyph(cp);
-                if (g != 0 && g < newGid.size()) drawn.emplace(newGid[g], cp);
-            }
+        for (char32_t cp : used_[f]) {
+            std::uint16_t g = face.glyph(cp);
+            if (g != 0 && g < newGid.size()) drawn.emplace(newGid[g], cp);
+        }
         return drawn;
     }
 
@@ -672,11 +673,10 @@ private:
         FaceData& face = *faces_[f];
         bool inRepertoire = repertoire_ != nullptr;
         std::set<std::uint16_t> own;
-        for (char32_t cp = 1; cp < used_[f].size(); ++cp)
-            if (used_[f][cp]) {
-                inRepertoire = inRepertoire && repertoire_->has(cp);
-                if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
-            }
+        for (char32_t cp : used_[f]) {
+            inRepertoire = inRepertoire && repertoire_->has(cp);
+            if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
+        }
         if (!inRepertoire) return own;
         std::set<std::uint16_t> gids;
         for (char32_t cp : repertoire_->codePoints)
