@@ -15,6 +15,7 @@
 #include "app/documents.h"
 #include "app/followup.h"
 #include "app/invoicing.h"
+#include "app/knowledge.h"
 #include "app/ledger_session.h"
 #include "app/municipal.h"
 #include "app/payments.h"
@@ -204,37 +205,14 @@ void makeWorkbook(const Options& o, const Inputs& in, int year, Staging& staging
             << view->current.run.total.toDecimalString() << " kr) in " << static_cast<long>(msSince(t0)) << " ms\n";
 }
 
-struct KnowledgeBase {
-    std::string base, pdf, html;  // base: OUT-relative path without .pdf / .html
-};
-
-KnowledgeBase renderKnowledgeBase(const Inputs& in, DocumentEngine& engine, Language lang) {
-    Diagnostics diags;
-    // the knowledge base is the hearing's document: its figures are for its own year
-    auto view = buildKnowledgeView(in, in.settings.knowledgeBaseYear, diags);
-    if (!view) throw InputError{diags};
-    pdf::DocumentInfo info;
-    info.author = in.settings.name;
-    info.subject = in.settings.name + ": kunnskapsgrunnlag " + std::to_string(in.settings.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
-    info.keywords = in.settings.name + "; kunnskapsgrunnlag; " + std::to_string(in.settings.knowledgeBaseYear);
-    info.date = in.settings.documentDate;
-    KnowledgeBase kb;
-    kb.base = "kunnskapsgrunnlag/kunnskapsgrunnlag-" + std::to_string(in.settings.knowledgeBaseYear) +
-              (lang == in.settings.sharedLanguage ? "" : "-" + languageDir(lang));
-    const doc::Document d = engine.document(lang, "kunnskapsgrunnlag", *view);
-    kb.pdf = engine.render(lang, d, info);
-    kb.html = knowledgeBaseHtml(engine, lang, d, kb.base);
-    return kb;
-}
-
 // Both målformer's editions, rendered side by side, written in order (shared målform first).
-void makeKnowledgeBases(const Options& o, const Inputs& in, DocumentEngine& engine, Staging& staging, std::ostream& err) {
+void makeKnowledgeBases(const Options& o, const Inputs& in, KnowledgeBases& knowledge, Staging& staging, std::ostream& err) {
     auto t0 = std::chrono::steady_clock::now();
     const Language shared = in.settings.sharedLanguage;
     const Language langs[] = {shared, shared == Language::Bokmal ? Language::Nynorsk : Language::Bokmal};
-    KnowledgeBase kbs[2];
-    parallelFor(2, [&](std::size_t i) { kbs[i] = renderKnowledgeBase(in, engine, langs[i]); });
-    for (const KnowledgeBase& kb : kbs) {
+    parallelFor(2, [&](std::size_t i) { knowledge.edition(langs[i]); });
+    for (Language lang : langs) {
+        const KnowledgeBase& kb = knowledge.edition(lang);
         staging.put(kb.base + ".pdf", kb.pdf, "kunnskapsgrunnlag");
         staging.put(kb.base + ".html", kb.html, "kunnskapsgrunnlag-html");
         if (!o.quiet)
@@ -297,6 +275,11 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             }
             return *engine;
         };
+        std::unique_ptr<KnowledgeBases> knowledgeBases;  // rendered once, for the target and the packages
+        auto knowledge = [&]() -> KnowledgeBases& {
+            if (!knowledgeBases) knowledgeBases = std::make_unique<KnowledgeBases>(in, documents());
+            return *knowledgeBases;
+        };
         // Every target but the workbook prints through the fonts: check the inputs against them first.
         bool printed = false;
         for (const auto& t : o.targets) printed = printed || t != "arbeidsbok";
@@ -314,7 +297,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
         for (const auto& t : o.targets) {
             staging.attribute(targetScope(t, year));
             if (t == "arbeidsbok") makeWorkbook(o, in, year, staging, err);
-            if (t == "kunnskapsgrunnlag") makeKnowledgeBases(o, in, documents(), staging, err);
+            if (t == "kunnskapsgrunnlag") makeKnowledgeBases(o, in, knowledge(), staging, err);
         }
         // The year's invoices, and those a run killed after its ledger commit left unpublished here.
         std::map<std::string, std::unique_ptr<LedgerSession>> ledgers;  // by path, each with its transaction open
@@ -384,7 +367,7 @@ int run(const std::vector<std::string>& args, std::ostream& err) {
             const Occasion* occasion = &occasionFor();
             // One rendering makes the three targets' files; each file belongs to its folder's target.
             staging.attribute("hoyringspakkar", {{"avtalar", "avtalar"}, {"saksframlegg", "saksframlegg"}, {"forsendingar", "forsendingar"}});
-            std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), municipal, staging);
+            std::size_t n = makeMunicipalDocuments(in, *occasion, documents(), knowledge(), municipal, staging);
             if (!o.quiet)
                 err << "digivestland: per-municipality documents: " << n << " file(s) for " << in.kommunar.size()
                     << " municipalities in " << static_cast<long>(msSince(t1)) << " ms\n";

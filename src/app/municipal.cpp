@@ -36,33 +36,18 @@ std::string readBytes(const std::string& path) {
 }  // namespace
 
 std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, DocumentEngine& engine,
-                                   const MunicipalTargets& t, Staging& staging) {
+                                   KnowledgeBases& knowledge, const MunicipalTargets& t, Staging& staging) {
     Diagnostics diags;
     auto views = buildMunicipalViews(in, occasion, diags);
     if (!views) throw InputError{diags};
     const Settings& s = in.settings;
     std::size_t files = 0;
 
-    // The knowledge base goes into every package, in the municipality's målform: render each once.
     struct Document {
         std::string bytes, title;
     };
-    std::map<Language, Document> knowledge;
-    auto knowledgeFor = [&](Language lang) -> const Document& {
-        auto it = knowledge.find(lang);
-        if (it != knowledge.end()) return it->second;
-        Diagnostics diags;
-        auto kv = buildKnowledgeView(in, s.knowledgeBaseYear, diags);
-        if (!kv) throw InputError{diags};
-        pdf::DocumentInfo info;
-        info.author = s.name;
-        info.subject = s.name + ": kunnskapsgrunnlag " + std::to_string(s.knowledgeBaseYear) + " (" + languageTag(lang) + ")";
-        info.keywords = s.name + "; kunnskapsgrunnlag; " + std::to_string(s.knowledgeBaseYear);
-        info.date = s.documentDate;
-        Document d;
-        d.bytes = engine.render(lang, "kunnskapsgrunnlag", *kv, info, &d.title);
-        return knowledge[lang] = std::move(d);
-    };
+    // The knowledge base goes into every package, in the municipality's målform: the run's edition.
+    auto knowledgeFor = [&](Language lang) -> const KnowledgeBase& { return knowledge.edition(lang); };
 
     std::ostringstream list;
     list << "\xEF\xBB\xBF"  // BOM: Excel then reads the file as UTF-8
@@ -135,8 +120,8 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
                                                   {"avtale", &r.agreement.bytes, r.agreement.title},
                                                   {"saksframlegg", &r.caseDoc.bytes, r.caseDoc.title}};
             if (hearing) {
-                const Document& kb = knowledgeFor(mv.language);
-                docs.push_back({"kunnskapsgrunnlag", &kb.bytes, kb.title});
+                const KnowledgeBase& kb = knowledgeFor(mv.language);
+                docs.push_back({"kunnskapsgrunnlag", &kb.pdf, kb.title});
             }
             docs.push_back({"finansieringsvedlegg", &r.appendix.bytes, r.appendix.title});
             files += dispatches->add(mv, docs, staging);
@@ -151,7 +136,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         parts.push_back({{"2-avtale-" + mv.slug + ".pdf", std::move(r.agreement.bytes)}, "avtale"});
         parts.push_back({{"3-saksframlegg-" + mv.slug + ".pdf", std::move(r.caseDoc.bytes)}, "saksframlegg"});
         if (hearing)
-            parts.push_back({{"4-kunnskapsgrunnlag-" + std::to_string(s.knowledgeBaseYear) + ".pdf", knowledgeFor(mv.language).bytes},
+            parts.push_back({{"4-kunnskapsgrunnlag-" + std::to_string(s.knowledgeBaseYear) + ".pdf", knowledgeFor(mv.language).pdf},
                              "kunnskapsgrunnlag"});
         parts.push_back({{std::string(hearing ? "5" : "4") + "-finansieringsvedlegg-" + mv.slug + ".pdf", std::move(r.appendix.bytes)},
                          "finansieringsvedlegg"});

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/documents.h"
+#include "app/knowledge.h"
 #include "app/output.h"
 #include "model/model.h"
 
@@ -25,6 +26,6 @@ struct MunicipalTargets {
 // (folgjebrev-hoyring.md, saksframlegg-vedtak.md, …); a hearing package also holds the knowledge
 // base. Returns the number of files written.
 std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, DocumentEngine& engine,
-                                   const MunicipalTargets& t, Staging& staging);
+                                   KnowledgeBases& knowledge, const MunicipalTargets& t, Staging& staging);
 
 }  // namespace dv::app
