@@ -144,6 +144,7 @@ std::size_t makeMunicipalDocuments(const Inputs& in, const Occasion& occasion, D
         std::vector<ManifestEntry> inner;
         for (auto& [entry, what] : parts) {
             inner.push_back({entry.name, what, k.kommunenummer, entry.bytes.size(), sha256Hex(entry.bytes)});
+            entry.stored = true;  // a PDF's streams are deflated already: zip gains 6 % at the cost of a deflate pass
             entries.push_back(std::move(entry));
         }
         entries.push_back({"manifest.json", manifestJson(inner)});

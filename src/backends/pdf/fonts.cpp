@@ -2,12 +2,13 @@
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <stdexcept>
+
+#include "backends/pdf/flate.h"
 
 namespace dv::pdf {
 namespace {
@@ -20,16 +21,6 @@ struct HbFace {
     hb_face_t* p;
     ~HbFace() { hb_face_destroy(p); }
 };
-
-std::string deflate(const char* data, std::size_t size) {
-    uLongf out = compressBound(static_cast<uLong>(size));
-    std::string z(out, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(z.data()), &out, reinterpret_cast<const Bytef*>(data), static_cast<uLong>(size), 9) !=
-        Z_OK)
-        throw std::runtime_error("font subset: deflate failed");
-    z.resize(out);
-    return z;
-}
 
 // Six uppercase letters from an FNV-1a hash of the bytes (ISO 32000-1 §9.6.4 subset tag).
 std::string tagOf(const char* data, std::size_t size) {
@@ -84,7 +75,7 @@ std::shared_ptr<const FontProgram> subset(const std::string& path, const std::se
     Blob bytes{hb_face_reference_blob(sub.p)};
     unsigned size = 0;
     const char* data = hb_blob_get_data(bytes.p, &size);
-    p->compressed = deflate(data, size);
+    p->compressed = deflate(std::string_view(data, size), kFontLevel);
     p->length1 = size;
     p->tag = tagOf(data, size);
     return p;

@@ -70,7 +70,7 @@ void writeObjectStream(const std::vector<const PdfObject*>& objs, unsigned n, Fi
         body += '\n';
         f.packed.push_back({number(*objs[i]), n, static_cast<unsigned>(i)});
     }
-    std::string data = deflate9(head + body);
+    std::string data = deflate(head + body, kStreamLevel);
     std::string dict = "<</Type/ObjStm/N " + std::to_string(objs.size()) + "/First " + std::to_string(head.size()) +
                        "/Filter/FlateDecode/Length " + std::to_string(data.size()) + ">>";
     writeStream(n, dict, data, f);
@@ -107,7 +107,7 @@ void writeXrefStream(unsigned n, unsigned size, File& f) {
         while (j + 1 < f.packed.size() && f.packed[j + 1].object == f.packed[j].object + 1) ++j;
         index += (index.empty() ? "" : " ") + std::to_string(f.packed[i].object) + " " + std::to_string(j - i + 1);
     }
-    std::string data = deflate9(rows);
+    std::string data = deflate(rows, kStreamLevel);
     std::string dict = "<</Type/XRef/Size " + std::to_string(size) + "/Index[" + index + "]/W[1 " + std::to_string(w2) + " " +
                        std::to_string(w3) + "]/DecodeParms<</Columns " + std::to_string(columns) +
                        "/Predictor 12>>/Filter/FlateDecode/Length " + std::to_string(data.size()) + ">>";

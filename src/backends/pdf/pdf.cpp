@@ -341,7 +341,7 @@ private:
                 page->AddResource(PdfName(fontName(static_cast<std::size_t>(f))), fonts_[static_cast<std::size_t>(f)]->Reference(),
                                   PdfName("Font"));
         PdfObject* contents = page->GetContentsForAppending();
-        const std::string deflated = deflate9(content);  // level 9: PoDoFo's filter uses zlib's default level
+        const std::string deflated = deflate(content, kStreamLevel);
         TVecFilters none;
         contents->GetStream()->Set(deflated.data(), static_cast<pdf_long>(deflated.size()), none);
         contents->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
