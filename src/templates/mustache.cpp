@@ -4,6 +4,8 @@
 
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -276,19 +278,35 @@ std::string joinStandaloneTags(const std::string& src) {
     return out;
 }
 
+// A template parsed once per thread (kainjow's render is not documented as safe to share), with
+// the names its tags use: a run renders the same few templates for every municipality.
+struct Parsed {
+    km::mustache tmpl;
+    Names names;
+    Parsed(const std::string& source, Escape escape) : tmpl(joinStandaloneTags(source)), names(tagNames(source)) {
+        if (escape == Escape::Markdown) tmpl.set_custom_escape(escapeMarkdown);
+        else tmpl.set_custom_escape([](const std::string& v) { return v; });
+    }
+};
+
+Parsed& parsedTemplate(const std::string& source, Escape escape) {
+    thread_local std::map<std::pair<std::string, Escape>, std::unique_ptr<Parsed>> cache;
+    auto& slot = cache[{source, escape}];
+    if (!slot) slot = std::make_unique<Parsed>(source, escape);
+    return *slot;
+}
+
 }  // namespace
 
 std::optional<std::string> renderMustache(const std::string& file, const std::string& source,
                                           const view::Value& view, Diagnostics& diags, Escape escape) {
     if (!check(file, source, view, diags)) return std::nullopt;
-    km::mustache tmpl(joinStandaloneTags(source));
-    if (!tmpl.is_valid()) {
-        diags.add(file, "", "Mustache: " + tmpl.error_message());
+    Parsed& parsed = parsedTemplate(source, escape);
+    if (!parsed.tmpl.is_valid()) {
+        diags.add(file, "", "Mustache: " + parsed.tmpl.error_message());
         return std::nullopt;
     }
-    if (escape == Escape::Markdown) tmpl.set_custom_escape(escapeMarkdown);
-    else tmpl.set_custom_escape([](const std::string& v) { return v; });
-    return tmpl.render(toData(view, tagNames(source)));
+    return parsed.tmpl.render(toData(view, parsed.names));
 }
 
 std::optional<doc::Document> renderDocument(const std::string& path, const view::Value& view,
