@@ -66,6 +66,16 @@ std::string readFile(const std::string& path) {
     return ss.str();
 }
 
+// A file's bytes deflated, read and compressed once per process (the ICC profile every PDF embeds).
+const std::string& deflatedFile(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, std::string> done;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = done.find(path);
+    if (it == done.end()) it = done.emplace(path, deflate(readFile(path), kStreamLevel)).first;
+    return it->second;
+}
+
 // Decodes UTF-8 (validated upstream) to code points.
 std::vector<char32_t> codepoints(const std::string& s) {
     std::vector<char32_t> out;
@@ -556,10 +566,11 @@ private:
         md->GetStream()->Set(x.data(), static_cast<pdf_long>(x.size()), none);
         cat.AddKey("Metadata", md->Reference());
 
-        std::string icc = readFile(st_.iccProfile);
+        const std::string& icc = deflatedFile(st_.iccProfile);
         PdfObject* prof = doc_.GetObjects().CreateObject();
         prof->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(3)));
-        prof->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+        prof->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()), none);
+        prof->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
         PdfDictionary oi;
         oi.AddKey("Type", PdfName("OutputIntent"));
         oi.AddKey("S", PdfName("GTS_PDFA1"));
@@ -654,8 +665,9 @@ private:
         c.AddKey("W", widths(face, drawn));
 
         PdfObject* toUnicode = doc_.GetObjects().CreateObject();
-        const std::string cmap = unicodeCMap(drawn);
-        toUnicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+        const std::string cmap = deflate(unicodeCMap(drawn), kStreamLevel);
+        toUnicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), none);
+        toUnicode->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
 
         PdfDictionary& t = fonts_[f]->GetDictionary();
         t.AddKey("Subtype", PdfName("Type0"));
