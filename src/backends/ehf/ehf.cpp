@@ -51,14 +51,17 @@ std::string base64(const std::string& in) {
     static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve((in.size() + 2) / 3 * 4);
+    const std::size_t whole = in.size() / 3 * 3;
+    out.resize(whole / 3 * 4);  // the whole groups written in place, the tail appended
+    char* o = out.data();
     std::size_t i = 0;
-    for (; i + 2 < in.size(); i += 3) {
+    for (; i < whole; i += 3, o += 4) {
         unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
                      static_cast<unsigned char>(in[i + 2]);
-        out += t[(v >> 18) & 63];
-        out += t[(v >> 12) & 63];
-        out += t[(v >> 6) & 63];
-        out += t[v & 63];
+        o[0] = t[(v >> 18) & 63];
+        o[1] = t[(v >> 12) & 63];
+        o[2] = t[(v >> 6) & 63];
+        o[3] = t[v & 63];
     }
     if (i + 1 == in.size()) {
         unsigned v = static_cast<unsigned char>(in[i]) << 16;
