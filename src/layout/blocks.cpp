@@ -81,7 +81,7 @@ void Builder::paragraph(const doc::Inlines& in, int parent, double x, double wid
                         const std::string& type, bool keepFirst) {
     int p = node(type, parent);
     auto frags = fragments(in, false, st_.bodySize, line);
-    auto lines = breakLines(frags, width, Alignment::Justify, m_, &hy_);
+    const auto& lines = lines_.lines(frags, width, Alignment::Justify, true);
     setParagraph(lines, p, x, st_.bodySize, st_.text, spaceAfterPrev, keepFirst);
 }
 
@@ -92,7 +92,7 @@ void Builder::heading(const doc::Block& b, int parent, double x, double width) {
     doc::Inlines in = b.inlines;
     if (!b.number.empty()) in.insert(in.begin(), doc::Inline{doc::Inline::Kind::Text, b.number + "  ", false, false, false, {}, {}});
     auto frags = fragments(in, true, size, b.line);
-    auto lines = breakLines(frags, width, Alignment::Left, m_, nullptr);
+    const auto& lines = lines_.lines(frags, width, Alignment::Left, false);
     if (b.level == 1 && st_.chapterOnNewPage && !items_.empty()) breakPending_ = true;
     std::size_t first = items_.size();
     setParagraph(lines, hn, x, size, st_.heading, st_.headingSpaceBefore, keepNext_, false);  // a heading after a heading stays with it

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "layout/layout.h"
+#include "layout/linecache.h"
 
 namespace dv::layout::detail {
 
@@ -39,9 +40,9 @@ inline std::size_t utf8Next(const std::string& s, std::size_t i, char32_t& cp) {
 
 class Builder {
 public:
-    Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, Diagnostics& diags,
-            const std::vector<int>& headingPages, const std::vector<int>& figurePages)
-        : d_(d), st_(st), m_(m), hy_(hy), diags_(diags), headingPages_(headingPages), figurePages_(figurePages) {
+    Builder(const doc::Document& d, const Style& st, const Metrics& m, const Hyphenator& hy, LineCache& lines,
+            Diagnostics& diags, const std::vector<int>& headingPages, const std::vector<int>& figurePages)
+        : d_(d), st_(st), m_(m), hy_(hy), lines_(lines), diags_(diags), headingPages_(headingPages), figurePages_(figurePages) {
         left_ = st.marginLeft;
         width_ = st.pageWidth - st.marginLeft - st.marginRight;
         out_.nodes.push_back({"Document", -1, {}, {}, {}, {}, {}});
@@ -58,6 +59,7 @@ private:
     const Style& st_;
     const Metrics& m_;
     const Hyphenator& hy_;
+    LineCache& lines_;  // shared by the passes of one document
     Diagnostics& diags_;
     const std::vector<int>& headingPages_;
     const std::vector<int>& figurePages_;  // of the previous pass, for the list of figures

@@ -22,7 +22,7 @@ void Builder::contents(int parent, double x, double width) {
         Face f = hd.level == 1 ? BodyBold : BodyRegular;
         std::string page = h < headingPages_.size() ? std::to_string(headingPages_[h] + 1) : "0";
         double pw = textWidth(m_, f, size, page);
-        auto lines = breakLines({{bindNoBreakSpaces(hd.text), f, size, {}, {}}}, width - indent - 40, Alignment::Left, m_, &hy_);
+        const auto& lines = lines_.lines({{bindNoBreakSpaces(hd.text), f, size, {}, {}}}, width - indent - 40, Alignment::Left, true);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             VItem it;
             it.height = lh;
@@ -94,7 +94,7 @@ void Builder::figureList(int parent, double x, double width) {
         const double pw = textWidth(m_, BodyRegular, size, page);
         std::string text = bindNoBreakSpaces(b->label + " " + b->caption);
         checkCoverage(text, BodyRegular, b->line);
-        auto lines = breakLines({{text, BodyRegular, size, {}}}, width - 40, Alignment::Left, m_, &hy_);
+        const auto& lines = lines_.lines({{text, BodyRegular, size, {}}}, width - 40, Alignment::Left, true);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             VItem it;
             it.height = lh;

@@ -58,7 +58,7 @@ void Builder::figureLabel(const draw::Label& l, double ox, double scale, int lin
         c.runs.push_back({face, size, place(textWidth(m_, face, size, l.text)), l.y * scale, l.text, 0, l.colour});
         return;
     }
-    auto lines = breakLines({{bindNoBreakSpaces(l.text), face, size, {}}}, l.wrapWidth * scale, Alignment::Left, m_, &hy_);
+    const auto& lines = lines_.lines({{bindNoBreakSpaces(l.text), face, size, {}}}, l.wrapWidth * scale, Alignment::Left, true);
     const double lh = size * 1.2, asc = m_.ascent(face) / 1000.0 * size;
     if (l.wrapHeight > 0 && lh * static_cast<double>(lines.size()) > l.wrapHeight * scale + 1e-6) {
         std::size_t cut = std::min<std::size_t>(l.text.size(), 40);

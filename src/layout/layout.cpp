@@ -14,9 +14,10 @@ Laid layoutDocument(const doc::Document& d, const Style& style, const Metrics& m
     // The contents page shows page numbers that depend on the layout: lay out until they settle.
     std::vector<int> pages, figurePages;
     Laid laid;
+    detail::LineCache lines(metrics, hyph);
     for (int pass = 0; pass < 4; ++pass) {
         Diagnostics passDiags;
-        Builder b(d, style, metrics, hyph, passDiags, pages, figurePages);
+        Builder b(d, style, metrics, hyph, lines, passDiags, pages, figurePages);
         laid = b.run();
         std::vector<int> now, figuresNow;
         for (const Heading& h : laid.headings) now.push_back(h.page);

@@ -15,7 +15,7 @@ void Builder::titlePage() {
         if (m == d_.meta.end() || m->second.empty()) return;
         checkCoverage(m->second, f, 1);
         int n = node(type, 0);
-        auto lines = breakLines({{bindNoBreakSpaces(m->second), f, size, {}, {}}}, width_, Alignment::Left, m_, &hy_);
+        const auto& lines = lines_.lines({{bindNoBreakSpaces(m->second), f, size, {}, {}}}, width_, Alignment::Left, true);
         Chunk c = chunk(n);
         for (const SetLine& l : lines) {
             for (TextRun r : l.runs) {
@@ -143,7 +143,7 @@ void Builder::decorate(const std::vector<bool>& fullPage) {
         foot.artifact = Artifact::Footer;
         double hy = st_.marginTop - 22;
         if (!title.empty()) {
-            auto lines = breakLines({{title, HeadRegular, size, {}, {}}}, x1 - x0, Alignment::Left, m_, nullptr);
+            const auto& lines = lines_.lines({{title, HeadRegular, size, {}, {}}}, x1 - x0, Alignment::Left, false);
             TextRun r = lines.front().runs.front();
             r.x += x0; r.y = hy; r.color = st_.muted;
             c.runs.push_back(r);

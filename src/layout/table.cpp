@@ -25,7 +25,7 @@ void Builder::table(const doc::Block& b, int parent, double x, double width) {
             doc::Inlines in = b.rows[r][c];
             if (r == 0) for (auto& i : in) i.bold = true;
             frags[r].push_back(fragments(in, false, size, b.line));
-            auto one = breakLines(frags[r][c], 1e9, Alignment::Left, m_, nullptr);
+            const auto& one = lines_.lines(frags[r][c], 1e9, Alignment::Left, false);
             double w = 0;
             for (const auto& l : one) w = std::max(w, l.width);
             natural[c] = std::max(natural[c], w + 2 * pad);
@@ -100,7 +100,7 @@ void Builder::table(const doc::Block& b, int parent, double x, double width) {
         double cx = x, rowH = 0;
         std::vector<std::vector<SetLine>> cellLines;
         for (std::size_t c = 0; c < cols; ++c) {
-            cellLines.push_back(breakLines(frags[r][c], w[c] - 2 * pad, align[c], m_, &hy_));
+            cellLines.push_back(lines_.lines(frags[r][c], w[c] - 2 * pad, align[c], true));
             rowH = std::max(rowH, static_cast<double>(cellLines.back().size()) * lh);
         }
         rowH += 2 * pad;
