@@ -91,6 +91,38 @@ std::vector<char32_t> codepoints(const std::string& s) {
     return out;
 }
 
+// The glyph → code point table of a face's run subset (every code point of the repertoire the
+// face has, the first for a glyph shared by several) and its ToUnicode CMap, deflated: made once
+// per font program and shared by every PDF that embeds it.
+struct RunTables {
+    std::map<std::uint16_t, char32_t> glyphs;  // subset glyph id → code point
+    std::string toUnicode;                     // the CMap, FlateDecode'd
+};
+
+const RunTables& runTables(FaceData& face, const std::shared_ptr<const FontProgram>& program, const Repertoire& repertoire) {
+    static std::mutex mutex;
+    static std::map<const FontProgram*, std::pair<std::shared_ptr<const FontProgram>, RunTables>> made;  // the key kept alive
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = made.find(program.get());
+    if (it != made.end()) return it->second.second;
+    RunTables t;
+    for (char32_t cp : repertoire.codePoints) {
+        std::uint16_t g = face.glyph(cp);
+        if (g != 0 && g < program->newGid.size() && program->newGid[g] != 0) t.glyphs.emplace(program->newGid[g], cp);
+    }
+    t.toUnicode = deflate(unicodeCMap(t.glyphs), kStreamLevel);
+    return made.emplace(program.get(), std::make_pair(program, std::move(t))).first->second.second;
+}
+
+// Whether `all` maps every glyph of `drawn` to the same code point.
+bool agrees(const std::map<std::uint16_t, char32_t>& all, const std::map<std::uint16_t, char32_t>& drawn) {
+    for (const auto& [g, cp] : drawn) {
+        auto it = all.find(g);
+        if (it == all.end() || it->second != cp) return false;
+    }
+    return true;
+}
+
 class Writer {
 public:
     Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info, const Repertoire* repertoire)
@@ -125,6 +157,7 @@ private:
     std::array<PdfObject*, FaceCount> fonts_{};  // the Type0 font of each face drawn, filled in by embedFont
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
     std::array<std::vector<char32_t>, FaceCount> used_;  // code points drawn, per face (BMP), sorted, no zero
+    std::array<bool, FaceCount> runSubset_{};  // per face: its subset is the run's (the repertoire's)
     std::array<std::shared_ptr<const FontProgram>, FaceCount> programs_;  // per face drawn: its subset
 
     std::vector<PdfObject*> elems_;             // per structure node
@@ -662,10 +695,15 @@ private:
         c.AddKey("CIDSystemInfo", info);
         c.AddKey("FontDescriptor", descriptor->Reference());
         c.AddKey("CIDToGIDMap", PdfName("Identity"));
-        c.AddKey("W", widths(face, drawn));
+        // A face in the run's subset takes the run's widths and ToUnicode CMap (every glyph of
+        // the subset, made once) when they map each glyph drawn to the code point drawn with it.
+        const RunTables* run = runSubset_[f] ? &runTables(face, programs_[f], *repertoire_) : nullptr;
+        if (run && !agrees(run->glyphs, drawn)) run = nullptr;
+        c.AddKey("W", widths(face, run ? run->glyphs : drawn));
 
         PdfObject* toUnicode = doc_.GetObjects().CreateObject();
-        const std::string cmap = deflate(unicodeCMap(drawn), kStreamLevel);
+        const std::string own = run ? std::string() : deflate(unicodeCMap(drawn), kStreamLevel);
+        const std::string& cmap = run ? run->toUnicode : own;
         toUnicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), none);
         toUnicode->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
 
@@ -681,7 +719,7 @@ private:
 
     // The glyphs of the face's embedded subset: those of the run's repertoire when the document
     // draws nothing outside it (one font program per face for the whole run), else its own.
-    std::set<std::uint16_t> subsetGlyphs(std::size_t f) const {
+    std::set<std::uint16_t> subsetGlyphs(std::size_t f) {
         FaceData& face = *faces_[f];
         bool inRepertoire = repertoire_ != nullptr;
         std::set<std::uint16_t> own;
@@ -690,6 +728,7 @@ private:
             if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
         }
         if (!inRepertoire) return own;
+        runSubset_[f] = true;
         std::set<std::uint16_t> gids;
         for (char32_t cp : repertoire_->codePoints)
             if (std::uint16_t g = face.glyph(cp); g != 0) gids.insert(g);
