@@ -79,6 +79,29 @@ int profileInvoices(const std::string& src, const input::InputReport& report, co
     return 0;
 }
 
+// DV_BENCH_KB=N: only the knowledge base (nynorsk), N renders with a warm engine, for a profiler.
+int profileKnowledgeBase(const std::string& src, const input::InputReport& report, const Inputs& base, int rounds) {
+    app::DocumentEngine engine(src + "/templates");
+    engine.addToRepertoire(report.texts);
+    std::vector<double> ms;
+    for (int r = 0; r < rounds; ++r) {
+        auto t0 = std::chrono::steady_clock::now();
+        Diagnostics d;
+        auto view = buildKnowledgeView(base, base.settings.defaultYear, d);
+        if (!view) {
+            std::cerr << d.format();
+            return 1;
+        }
+        pdf::DocumentInfo info;
+        info.date = base.settings.documentDate;
+        engine.render(Language::Nynorsk, "kunnskapsgrunnlag", *view, info);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%zu knowledge bases, median %.1f ms\n", ms.size(), ms.empty() ? 0.0 : ms[ms.size() / 2]);
+    return 0;
+}
+
 int benchMain(int argc, char** argv) {
     std::string src = argc > 1 ? argv[1] : ".";
     input::InputReport report;
@@ -86,6 +109,7 @@ int benchMain(int argc, char** argv) {
     fs::path dir = fs::temp_directory_path() / "dv-bench";
     fs::create_directories(dir);
     if (const char* n = std::getenv("DV_BENCH_INVOICES")) return profileInvoices(src, report, base, dir, std::atoi(n));
+    if (const char* n = std::getenv("DV_BENCH_KB")) return profileKnowledgeBase(src, report, base, std::atoi(n));
     std::printf("%-28s %8s %10s %10s\n", "funding workbook", "kommunar", "best ms", "bytes");
     for (int factor : {1, 10, 100}) {
         Inputs in = base;
