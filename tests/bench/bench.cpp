@@ -25,6 +25,13 @@ namespace fs = std::filesystem;
 
 int benchMain(int argc, char** argv);
 
+// The median of the timings (this machine is shared: a best-of figure flatters, a mean is
+// dragged by one slow run).
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
 // A bad input or template is reported as the pipeline reports it, not as an abort.
 int main(int argc, char** argv) {
     try {
@@ -154,12 +161,12 @@ int benchMain(int argc, char** argv) {
     app::DocumentEngine engine(src + "/templates");
     engine.addToRepertoire(report.texts);  // as a run does: one font subset per face for all PDFs
     double load = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("\n%-28s %8s %10s %10s %6s\n", "knowledge base (PDF/A-2a)", "målform", "best ms", "bytes", "pages");
+    std::printf("\n%-28s %8s %10s %10s %6s\n", "knowledge base (PDF/A-2a)", "målform", "median ms", "bytes", "pages");
     std::printf("%-28s %8s %10.1f\n", "engine load (fonts, patterns)", "", load);
     double kbMs = 0;
     std::size_t kbBytes = 0;
     for (Language lang : {Language::Bokmal, Language::Nynorsk}) {
-        double best = 1e9;
+        std::vector<double> times;
         std::size_t bytes = 0, pages = 0;
         for (int r = 0; r < 10; ++r) {
             auto t1 = std::chrono::steady_clock::now();
@@ -174,12 +181,13 @@ int benchMain(int argc, char** argv) {
             info.subject = "bench";
             info.date = base.settings.documentDate;
             std::string pdf = engine.render(lang, "kunnskapsgrunnlag", *view, info);
-            best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
+            times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
             bytes = pdf.size();
             pages = engine.layout(lang, "kunnskapsgrunnlag", *view).pages.size();
         }
-        std::printf("%-28s %8s %10.1f %10zu %6zu\n", "inputs → PDF (in-process)", lang == Language::Bokmal ? "nb" : "nn", best, bytes, pages);
-        kbMs = std::max(kbMs, best);
+        const double med = median(times);
+        std::printf("%-28s %8s %10.1f %10zu %6zu\n", "inputs → PDF (in-process)", lang == Language::Bokmal ? "nb" : "nn", med, bytes, pages);
+        kbMs = std::max(kbMs, med);
         kbBytes = std::max(kbBytes, bytes);
     }
     // All 43 sets (agreement, case document, cover letter, financing appendix, package, list),
@@ -235,9 +243,9 @@ int benchMain(int argc, char** argv) {
     std::printf("\n%-44s %10s\n", "invoicing run (42 invoices: PDF + EHF + ledger)", "best ms");
     std::printf("%-44s %10.1f\n", "first run (numbers issued)", bestIssue);
     std::printf("%-44s %10.1f\n", "rerun (nothing issued, same bytes)", bestRerun);
-    // The whole default run (`all`), in-process, files written, best of 3.
-    double bestAll = 1e9;
-    for (int r = 0; r < 3; ++r) {
+    // The whole default run (`all`), in-process, files written, the median of 5.
+    std::vector<double> allMs;
+    for (int r = 0; r < 5; ++r) {
         std::ostringstream err;
         auto t1 = std::chrono::steady_clock::now();
         int code = app::run({"--quiet", "--inputs", src + "/inputs", "--templates", src + "/templates", "--out",
@@ -249,7 +257,7 @@ int benchMain(int argc, char** argv) {
             std::cerr << err.str();
             return 1;
         }
-        bestAll = std::min(bestAll, ms);
+        allMs.push_back(ms);
     }
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
@@ -260,11 +268,11 @@ int benchMain(int argc, char** argv) {
         std::printf("%-44s %10.1f %10.1f %-4s %s\n", what, measured, target, unit, measured <= target ? "met" : "not met");
     };
     std::printf("\n%-44s %10s %10s\n", "targets", "measured", "target");
-    line("full default run (all, in-process)", bestAll, 1000, "ms");
+    line("full default run (all, median of 5)", median(allMs), 1000, "ms");
     line("peak memory (this bench process, at most)", peakMb, 100, "MB");
     line("one invoice PDF (in-process, median)", invoiceMedian, 2, "ms");
     std::printf("%-44s %10.1f\n", "  the whole 42-invoice run / 42, for scale", bestIssue / 42.0);
-    line("knowledge base (in-process, slower målform)", kbMs, 40, "ms");
+    line("knowledge base (median, slower målform)", kbMs, 40, "ms");
     line("knowledge base PDF (larger målform)", static_cast<double>(kbBytes) / 1024.0, 150, "KiB");
     fs::remove_all(dir);
     return 0;
