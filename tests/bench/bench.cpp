@@ -80,10 +80,21 @@ int profileInvoices(const std::string& src, const input::InputReport& report, co
     app::DocumentEngine engine(src + "/templates");
     engine.addToRepertoire(report.texts);
     std::vector<double> ms = invoicePdfTimes(src, base, engine, ledger, rounds);
-    std::sort(ms.begin(), ms.end());
-    std::printf("%zu invoice PDFs, median %.2f ms\n", ms.size(), ms.empty() ? 0.0 : ms[ms.size() / 2]);
+    std::printf("%zu invoice PDFs, median %.2f ms\n", ms.size(), median(ms));
     fs::remove_all(dir);
     return 0;
+}
+
+// The knowledge base in `lang`, view to PDF bytes, in memory; a bad input throws InputError.
+std::string knowledgeBasePdf(const Inputs& base, app::DocumentEngine& engine, Language lang) {
+    Diagnostics d;
+    auto view = buildKnowledgeView(base, base.settings.defaultYear, d);
+    if (!view) throw InputError{d};
+    pdf::DocumentInfo info;
+    info.author = base.settings.name;
+    info.subject = "bench";
+    info.date = base.settings.documentDate;
+    return engine.render(lang, "kunnskapsgrunnlag", *view, info);
 }
 
 // DV_BENCH_KB=N: only the knowledge base (nynorsk), N renders with a warm engine, for a profiler.
@@ -93,19 +104,10 @@ int profileKnowledgeBase(const std::string& src, const input::InputReport& repor
     std::vector<double> ms;
     for (int r = 0; r < rounds; ++r) {
         auto t0 = std::chrono::steady_clock::now();
-        Diagnostics d;
-        auto view = buildKnowledgeView(base, base.settings.defaultYear, d);
-        if (!view) {
-            std::cerr << d.format();
-            return 1;
-        }
-        pdf::DocumentInfo info;
-        info.date = base.settings.documentDate;
-        engine.render(Language::Nynorsk, "kunnskapsgrunnlag", *view, info);
+        knowledgeBasePdf(base, engine, Language::Nynorsk);
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
-    std::sort(ms.begin(), ms.end());
-    std::printf("%zu knowledge bases, median %.1f ms\n", ms.size(), ms.empty() ? 0.0 : ms[ms.size() / 2]);
+    std::printf("%zu knowledge bases, median %.1f ms\n", ms.size(), median(ms));
     return 0;
 }
 
@@ -170,19 +172,14 @@ int benchMain(int argc, char** argv) {
         std::size_t bytes = 0, pages = 0;
         for (int r = 0; r < 10; ++r) {
             auto t1 = std::chrono::steady_clock::now();
-            Diagnostics d;
-            auto view = buildKnowledgeView(base, base.settings.defaultYear, d);
-            if (!view) {
-                std::cerr << d.format();
-                return 1;
-            }
-            pdf::DocumentInfo info;
-            info.author = base.settings.name;
-            info.subject = "bench";
-            info.date = base.settings.documentDate;
-            std::string pdf = engine.render(lang, "kunnskapsgrunnlag", *view, info);
+            std::string pdf = knowledgeBasePdf(base, engine, lang);
             times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
             bytes = pdf.size();
+        }
+        {
+            Diagnostics d;
+            auto view = buildKnowledgeView(base, base.settings.defaultYear, d);
+            if (!view) throw InputError{d};
             pages = engine.layout(lang, "kunnskapsgrunnlag", *view).pages.size();
         }
         const double med = median(times);
@@ -238,8 +235,7 @@ int benchMain(int argc, char** argv) {
         std::cerr << "bench: the invoicing stage rendered no invoice\n";
         return 1;
     }
-    std::sort(invoiceMs.begin(), invoiceMs.end());
-    const double invoiceMedian = invoiceMs[invoiceMs.size() / 2];
+    const double invoiceMedian = median(invoiceMs);
     std::printf("\n%-44s %10s\n", "invoicing run (42 invoices: PDF + EHF + ledger)", "best ms");
     std::printf("%-44s %10.1f\n", "first run (numbers issued)", bestIssue);
     std::printf("%-44s %10.1f\n", "rerun (nothing issued, same bytes)", bestRerun);
