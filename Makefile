@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := build-essential cmake pkg-config \
   libpodofo-dev libfreetype-dev libxlsxwriter-dev nlohmann-json3-dev catch2 \
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-  libhyphen-dev hyphen-no libsqlite3-dev libzip-dev zlib1g-dev libharfbuzz-dev libjemalloc-dev nettle-dev libutf8proc-dev libxml2-dev \
+  libhyphen-dev hyphen-no libsqlite3-dev libzip-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libjemalloc-dev nettle-dev libutf8proc-dev libxml2-dev \
   fonts-dejavu-core fonts-dejavu-extra icc-profiles-free \
   libreoffice-calc-nogui libreoffice-writer-nogui python3-docx libxml2-utils unzip qpdf poppler-utils python3 python3-jsonschema \
   mupdf-tools ghostscript python3-pikepdf python3-fonttools \

@@ -1,6 +1,6 @@
 #include "backends/pdf/flate.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <map>
 #include <stdexcept>
@@ -8,36 +8,33 @@
 namespace dv::pdf {
 namespace {
 
-// One deflate state per level and thread, reset between streams: deflateInit allocates and clears
-// about 270 KB, which a small stream (a ToUnicode CMap, a cross-reference stream) cost more than
-// its compression. A reset state gives the bytes a fresh one gives.
-struct Deflater {
-    z_stream z{};
-    explicit Deflater(int level) {
-        if (deflateInit(&z, level) != Z_OK) throw std::runtime_error("PDF writer: deflate failed");
+// libdeflate, confined here: at level 6 it makes what zlib's level 6 makes in about half the
+// time (the knowledge base's page content: 127 KB either way, 13 ms against 24). Its output is
+// a zlib stream (FlateDecode), the same bytes for the same input, level and library version.
+// One compressor per level and thread: allocating one costs more than a small stream.
+struct Compressor {
+    libdeflate_compressor* c;
+    explicit Compressor(int level) : c(libdeflate_alloc_compressor(level)) {
+        if (!c) throw std::runtime_error("PDF writer: deflate failed");
     }
-    ~Deflater() { deflateEnd(&z); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
+    ~Compressor() { libdeflate_free_compressor(c); }
+    Compressor(const Compressor&) = delete;
+    Compressor& operator=(const Compressor&) = delete;
 };
 
-Deflater& deflaterFor(int level) {
-    thread_local std::map<int, Deflater> states;
-    return states.try_emplace(level, level).first->second;
+libdeflate_compressor* compressorFor(int level) {
+    thread_local std::map<int, Compressor> compressors;
+    return compressors.try_emplace(level, level).first->second.c;
 }
 
 }  // namespace
 
 std::string deflate(std::string_view bytes, int level) {
-    z_stream& z = deflaterFor(level).z;
-    if (deflateReset(&z) != Z_OK) throw std::runtime_error("PDF writer: deflate failed");
-    std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    z.avail_in = static_cast<uInt>(bytes.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    if (::deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("PDF writer: deflate failed");
-    out.resize(z.total_out);
+    libdeflate_compressor* c = compressorFor(level);
+    std::string out(libdeflate_zlib_compress_bound(c, bytes.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(c, bytes.data(), bytes.size(), out.data(), out.size());
+    if (n == 0) throw std::runtime_error("PDF writer: deflate failed");
+    out.resize(n);
     return out;
 }
 
