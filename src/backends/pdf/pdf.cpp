@@ -214,6 +214,7 @@ private:
         double size = 0;
         std::string color;
         bool fresh = false;  // just after BT: the text line matrix is the identity
+        long long lineX = 0, lineY = 0;  // the start of the current line, in hundredths of a point
     };
     // A glyph id as the two bytes of a literal string (half the size of hex): ( ) \\ escaped, and
     // CR, which a reader would otherwise take for an end of line.
@@ -243,12 +244,17 @@ private:
             ops += rg;
             st.color = rg;
         }
-        // right after BT, "x y Td" sets exactly the matrix "1 0 0 1 x y Tm" would
-        ops += st.fresh ? "" : "1 0 0 1 ";
-        ops += num(r.x);
+        // Each line from the start of the one before it ("dx dy Td"; the first after BT from the
+        // origin), in the hundredths the page is written in, so the moves add up to the place
+        // exactly; shorter than "1 0 0 1 x y Tm" and as short after deflate as the repeated moves are.
+        if (st.fresh) st.lineX = st.lineY = 0;
+        const long long x = std::llround(r.x * 100.0), y = std::llround((laid_.pageHeight - r.y) * 100.0);
+        ops += num(static_cast<double>(x - st.lineX) / 100.0);
         ops += ' ';
-        ops += num(laid_.pageHeight - r.y);
-        ops += st.fresh ? " Td\n[(" : " Tm\n[(";
+        ops += num(static_cast<double>(y - st.lineY) / 100.0);
+        ops += " Td\n[(";
+        st.lineX = x;
+        st.lineY = y;
         st.fresh = false;
         std::string adj = r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
         for (std::size_t i = 0; i < cps.size(); ++i) {
