@@ -204,11 +204,11 @@ private:
                 elems_[i]->GetDictionary().AddKey("P", elems_[static_cast<std::size_t>(laid_.nodes[i].parent)]->Reference());
     }
 
-    // BT /F size Tf color rg x y Tm [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
+    // BT /F size Tf color rg dx dy Td [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
     // same FreeType lookup PoDoFo's Identity encoding does), word spacing as TJ adjustments after
     // each space (PODOFO-0.9.8.md trap 10).
     // Inside one BT … ET per chunk: Tf and rg only when they change (text state and fill colour
-    // persist; rules and fills are drawn in q … Q), then Tm and TJ.
+    // persist; rules and fills are drawn in q … Q), then Td and TJ.
     struct TextState {
         int face = -1;
         double size = 0;
@@ -246,7 +246,7 @@ private:
         }
         // Each line from the start of the one before it ("dx dy Td"; the first after BT from the
         // origin), in the hundredths the page is written in, so the moves add up to the place
-        // exactly; shorter than "1 0 0 1 x y Tm" and as short after deflate as the repeated moves are.
+        // exactly; shorter than "1 0 0 1 x y Tm"; a line of a paragraph is "0 -13.8 Td" again and again.
         if (st.fresh) st.lineX = st.lineY = 0;
         const long long x = std::llround(r.x * 100.0), y = std::llround((laid_.pageHeight - r.y) * 100.0);
         ops += num(static_cast<double>(x - st.lineX) / 100.0);
