@@ -23,6 +23,7 @@
 #include "backends/pdf/fonts.h"
 #include "backends/pdf/hybrid.h"
 #include "backends/pdf/pdf.h"
+#include "backends/pdf/winansi.h"
 #include "backends/pdf/xmp.h"
 #include "core/text.h"
 
@@ -54,6 +55,23 @@ std::string num(double v) {
 
 std::string color(const Rgb& c, const char* op) {
     return num(c.r / 255.0) + " " + num(c.g / 255.0) + " " + num(c.b / 255.0) + " " + op + "\n";
+}
+
+// A number with at most three decimals (word spacing, which adds up over a line's spaces).
+std::string num3(double v) {
+    long long t = std::llround(v * 1000.0);
+    if (t % 10 == 0) return num(static_cast<double>(t) / 1000.0);
+    std::string s = t < 0 ? "-" : "";
+    t = t < 0 ? -t : t;
+    char frac[4];
+    std::snprintf(frac, sizeof frac, "%03lld", t % 1000);
+    return s + std::to_string(t / 1000) + "." + frac;
+}
+
+// The deflated ToUnicode CMap of every simple font (winansi.h), made once per process.
+const std::string& winAnsiUnicode() {
+    static const std::string deflated = deflate(winAnsiUnicodeCMap(), kStreamLevel);
+    return deflated;
 }
 
 PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
@@ -158,6 +176,7 @@ private:
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
     std::array<std::vector<char32_t>, FaceCount> used_;  // code points drawn, per face (BMP), sorted, no zero
     std::array<bool, FaceCount> runSubset_{};  // per face: its subset is the run's (the repertoire's)
+    std::array<bool, FaceCount> simple_{};     // per face: a simple TrueType font, one byte per character
     std::array<std::shared_ptr<const FontProgram>, FaceCount> programs_;  // per face drawn: its subset
 
     std::vector<PdfObject*> elems_;             // per structure node
@@ -213,6 +232,7 @@ private:
         int face = -1;
         double size = 0;
         std::string color;
+        std::string wordSpacing = "0";  // Tw, which a page starts with at 0
         bool fresh = false;  // just after BT: the text line matrix is the identity
         long long lineX = 0, lineY = 0;  // the start of the current line, in hundredths of a point
     };
@@ -225,11 +245,41 @@ private:
             else ops += b;
         }
     }
+    // A character as the one byte of its WinAnsiEncoding code (simple fonts), escaped alike.
+    static void codeByte(char32_t cp, std::string& ops) {
+        const char b = static_cast<char>(*winAnsiCode(cp));
+        if (b == '(' || b == ')' || b == '\\') ops += '\\';
+        ops += b;
+    }
     void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
         font(r.face);
+        const bool simple = simple_[static_cast<std::size_t>(r.face)];
+        textStateOps(r, simple, ops, st);
+        lineOps(r, ops, st);
         std::vector<char32_t> cps = codepoints(r.text);
         FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
         const std::vector<std::uint16_t>& newGid = programs_[static_cast<std::size_t>(r.face)]->newGid;
+        // Word spacing of a Type0 font: a TJ adjustment after each space (Tw, set by
+        // textStateOps, acts on the single-byte code 32 of a simple font only).
+        const std::string adj = !simple && r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
+        ops += "[(";
+        for (std::size_t i = 0; i < cps.size(); ++i) {
+            char32_t cp = cps[i];
+            if (simple) {
+                codeByte(cp, ops);
+            } else {
+                const std::uint16_t old = face.glyph(cp);
+                glyphBytes(old < newGid.size() ? newGid[old] : 0, ops);
+            }
+            if (cp == ' ' && !adj.empty()) ops += adj;
+            // the kerning layout measured (Metrics::kern): a TJ number moves the next glyph left
+            if (i + 1 < cps.size())
+                if (float k = face.kern(cp, cps[i + 1]); k != 0) ops += ") " + num(-k) + " (";
+        }
+        ops += ")] TJ\n";
+    }
+    // Tf, rg and (simple fonts) Tw, each only when it changes.
+    void textStateOps(const layout::TextRun& r, bool simple, std::string& ops, TextState& st) {
         if (st.face != r.face || st.size != r.size) {
             ops += '/';
             ops += fontName(static_cast<std::size_t>(r.face));
@@ -244,29 +294,25 @@ private:
             ops += rg;
             st.color = rg;
         }
-        // Each line from the start of the one before it ("dx dy Td"; the first after BT from the
-        // origin), in the hundredths the page is written in, so the moves add up to the place
-        // exactly; shorter than "1 0 0 1 x y Tm"; a line of a paragraph is "0 -13.8 Td" again and again.
+        if (simple)
+            if (std::string tw = num3(r.wordSpacing); tw != st.wordSpacing) {
+                ops += tw + " Tw\n";
+                st.wordSpacing = tw;
+            }
+    }
+    // Each line from the start of the one before it ("dx dy Td"; the first after BT from the
+    // origin), in the hundredths the page is written in, so the moves add up to the place
+    // exactly; shorter than "1 0 0 1 x y Tm"; a line of a paragraph is "0 -13.8 Td" again and again.
+    void lineOps(const layout::TextRun& r, std::string& ops, TextState& st) const {
         if (st.fresh) st.lineX = st.lineY = 0;
         const long long x = std::llround(r.x * 100.0), y = std::llround((laid_.pageHeight - r.y) * 100.0);
         ops += num(static_cast<double>(x - st.lineX) / 100.0);
         ops += ' ';
         ops += num(static_cast<double>(y - st.lineY) / 100.0);
-        ops += " Td\n[(";
+        ops += " Td\n";
         st.lineX = x;
         st.lineY = y;
         st.fresh = false;
-        std::string adj = r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
-        for (std::size_t i = 0; i < cps.size(); ++i) {
-            char32_t cp = cps[i];
-            const std::uint16_t old = face.glyph(cp);
-            glyphBytes(old < newGid.size() ? newGid[old] : 0, ops);
-            if (cp == ' ' && !adj.empty()) ops += adj;
-            // the kerning layout measured (Metrics::kern): a TJ number moves the next glyph left
-            if (i + 1 < cps.size())
-                if (float k = face.kern(cp, cps[i + 1]); k != 0) ops += ") " + num(-k) + " (";
-        }
-        ops += ")] TJ\n";
     }
 
     // A figure's shape: "x y m x y l … h", then fill (f), stroke (S) or both (B), in q … Q.
@@ -655,7 +701,34 @@ private:
                 }
         for (auto& used : used_) std::sort(used.begin(), used.end());
         for (std::size_t f = 0; f < FaceCount; ++f)
-            if (fonts_[f]) programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
+            if (fonts_[f]) {
+                programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
+                simple_[f] = drawsAsWinAnsi(f);
+            }
+    }
+
+    // The glyph a viewer shows for `cp` written as its WinAnsiEncoding code: that of the code's
+    // glyph name (winansi.h), the font's own glyph of U+0020 for a no-break space and of U+002D
+    // for a soft hyphen; for a character WinAnsiEncoding lacks, its own glyph.
+    static std::uint16_t shownGlyph(FaceData& face, char32_t cp) {
+        const auto code = winAnsiCode(cp);
+        return face.glyph(code ? winAnsiGlyphCharacter(*code) : cp);
+    }
+
+    // Whether the face can be a simple TrueType font: every character drawn has a WinAnsiEncoding
+    // code, and the glyph a viewer finds for that code is in the subset with the advance layout
+    // measured for the character. Else a Type0 font, two bytes per glyph.
+    bool drawsAsWinAnsi(std::size_t f) {
+        FaceData& face = *faces_[f];
+        const std::vector<std::uint16_t>& newGid = programs_[f]->newGid;
+        for (char32_t cp : used_[f]) {
+            const auto code = winAnsiCode(cp);
+            if (!code) return false;
+            const std::uint16_t g = face.glyph(cp), shown = shownGlyph(face, cp);
+            if (g == 0 || shown == 0 || shown >= newGid.size() || newGid[shown] == 0) return false;
+            if (shown != g && std::lround(face.lookup(cp)) != std::lround(face.lookup(winAnsiGlyphCharacter(*code)))) return false;
+        }
+        return true;
     }
 
     // The face's glyphs drawn, by the subset's glyph id → the first code point drawn with it.
@@ -675,21 +748,12 @@ private:
     // mapping each glyph back to the code point drawn with it, and the font program from
     // hb-subset (fonts.h). The descriptor's values are read from the font's own tables (describe).
     void embedFont(std::size_t f) {
+        if (simple_[f]) return embedSimpleFont(f);
         FaceData& face = *faces_[f];
         const std::map<std::uint16_t, char32_t> drawn = drawnGlyphs(f);
-        const FontProgram* program = programs_[f].get();
-        const std::string base = program->tag + "+" + postscriptName(face);
-
-        PdfObject* file = doc_.GetObjects().CreateObject();
-        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program->length1)));
-        TVecFilters none;  // the bytes are deflated already, once per run; Set without filters drops /Filter
-        file->GetStream()->Set(program->compressed.data(), static_cast<pdf_long>(program->compressed.size()), none);
-        file->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-
-        PdfObject* descriptor = doc_.GetObjects().CreateObject("FontDescriptor");
-        describeInto(face, base, descriptor->GetDictionary());
-        descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
-
+        const std::string base = programs_[f]->tag + "+" + postscriptName(face);
+        PdfObject* descriptor = fontDescriptor(f, base);
+        TVecFilters none;
         PdfObject* cid = doc_.GetObjects().CreateObject("Font");
         PdfDictionary& c = cid->GetDictionary();
         c.AddKey("Subtype", PdfName("CIDFontType2"));
@@ -723,6 +787,50 @@ private:
         t.AddKey("ToUnicode", toUnicode->Reference());
     }
 
+    // The font program (FontFile2, deflated once per run) and its descriptor.
+    PdfObject* fontDescriptor(std::size_t f, const std::string& base) {
+        const FontProgram* program = programs_[f].get();
+        PdfObject* file = doc_.GetObjects().CreateObject();
+        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program->length1)));
+        TVecFilters none;  // the bytes are deflated already, once per run; Set without filters drops /Filter
+        file->GetStream()->Set(program->compressed.data(), static_cast<pdf_long>(program->compressed.size()), none);
+        file->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+        PdfObject* descriptor = doc_.GetObjects().CreateObject("FontDescriptor");
+        describeInto(*faces_[f], base, descriptor->GetDictionary());
+        descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
+        return descriptor;
+    }
+
+    // A face as a simple TrueType font (ISO 32000-1 9.6.3): /WinAnsiEncoding with no
+    // Differences, which PDF/A-2 6.2.11.6 asks of a non-symbolic one, the font program's (3,1)
+    // cmap finding each code's glyph; widths of the codes drawn; the one WinAnsi ToUnicode CMap.
+    void embedSimpleFont(std::size_t f) {
+        FaceData& face = *faces_[f];
+        const std::string base = programs_[f]->tag + "+" + postscriptName(face);
+        std::map<std::uint8_t, char32_t> drawn;
+        for (char32_t cp : used_[f]) drawn.emplace(*winAnsiCode(cp), cp);
+        PdfDictionary& t = fonts_[f]->GetDictionary();
+        t.AddKey("Subtype", PdfName("TrueType"));
+        t.AddKey("BaseFont", PdfName(base));
+        const int first = drawn.empty() ? 32 : drawn.begin()->first, last = drawn.empty() ? 32 : drawn.rbegin()->first;
+        t.AddKey("FirstChar", PdfVariant(static_cast<pdf_int64>(first)));
+        t.AddKey("LastChar", PdfVariant(static_cast<pdf_int64>(last)));
+        PdfArray w;
+        for (int code = first; code <= last; ++code) {
+            auto it = drawn.find(static_cast<std::uint8_t>(code));
+            const long width = it == drawn.end() ? 0 : std::lround(std::max(0.0f, face.lookup(it->second)));
+            w.push_back(PdfVariant(static_cast<pdf_int64>(width)));
+        }
+        t.AddKey("Widths", w);
+        t.AddKey("Encoding", PdfName("WinAnsiEncoding"));
+        t.AddKey("FontDescriptor", fontDescriptor(f, base)->Reference());
+        PdfObject* toUnicode = doc_.GetObjects().CreateObject();
+        TVecFilters none;
+        toUnicode->GetStream()->Set(winAnsiUnicode().data(), static_cast<pdf_long>(winAnsiUnicode().size()), none);
+        toUnicode->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+        t.AddKey("ToUnicode", toUnicode->Reference());
+    }
+
     // The glyphs of the face's embedded subset: those of the run's repertoire when the document
     // draws nothing outside it (one font program per face for the whole run), else its own.
     std::set<std::uint16_t> subsetGlyphs(std::size_t f) {
@@ -732,12 +840,15 @@ private:
         for (char32_t cp : used_[f]) {
             inRepertoire = inRepertoire && repertoire_->has(cp);
             if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
+            if (std::uint16_t g = shownGlyph(face, cp); g != 0) own.insert(g);
         }
         if (!inRepertoire) return own;
         runSubset_[f] = true;
         std::set<std::uint16_t> gids;
-        for (char32_t cp : repertoire_->codePoints)
+        for (char32_t cp : repertoire_->codePoints) {
             if (std::uint16_t g = face.glyph(cp); g != 0) gids.insert(g);
+            if (std::uint16_t g = shownGlyph(face, cp); g != 0) gids.insert(g);
+        }
         return gids;
     }
 
