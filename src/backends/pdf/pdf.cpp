@@ -824,11 +824,18 @@ private:
         t.AddKey("Widths", w);
         t.AddKey("Encoding", PdfName("WinAnsiEncoding"));
         t.AddKey("FontDescriptor", fontDescriptor(f, base)->Reference());
-        PdfObject* toUnicode = doc_.GetObjects().CreateObject();
-        TVecFilters none;
-        toUnicode->GetStream()->Set(winAnsiUnicode().data(), static_cast<pdf_long>(winAnsiUnicode().size()), none);
-        toUnicode->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-        t.AddKey("ToUnicode", toUnicode->Reference());
+        t.AddKey("ToUnicode", winAnsiToUnicode()->Reference());
+    }
+    // The WinAnsi ToUnicode CMap: one stream for all the simple fonts of the file.
+    PdfObject* winAnsiToUnicode_ = nullptr;
+    PdfObject* winAnsiToUnicode() {
+        if (!winAnsiToUnicode_) {
+            winAnsiToUnicode_ = doc_.GetObjects().CreateObject();
+            TVecFilters none;
+            winAnsiToUnicode_->GetStream()->Set(winAnsiUnicode().data(), static_cast<pdf_long>(winAnsiUnicode().size()), none);
+            winAnsiToUnicode_->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+        }
+        return winAnsiToUnicode_;
     }
 
     // The glyphs of the face's embedded subset: those of the run's repertoire when the document
