@@ -1,8 +1,9 @@
 // Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo holds the object model; the
 // content streams, the tagging, the output intent, outlines, links and page labels are built here
 // as dictionaries (PoDoFo has no API for them), and the file is written by hybrid (object streams,
-// compact syntax), not by PoDoFo. Beside it: face (FreeType metrics), fonts (hb-subset font
-// programs), fontdict (descriptor, ToUnicode), xmp (metadata).
+// compact syntax), not by PoDoFo. Beside it: fontset (which font each face becomes, and its
+// dictionaries), face (FreeType metrics), fonts (hb-subset font programs), fontdict (descriptor,
+// ToUnicode), winansi (the simple fonts' encoding), xmp (metadata).
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -12,17 +13,16 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "backends/pdf/face.h"
 #include "backends/pdf/flate.h"
-#include "backends/pdf/fontdict.h"
-#include "backends/pdf/fonts.h"
+#include "backends/pdf/fontset.h"
 #include "backends/pdf/hybrid.h"
 #include "backends/pdf/pdf.h"
+#include "backends/pdf/utf8.h"
 #include "backends/pdf/winansi.h"
 #include "backends/pdf/xmp.h"
 #include "core/text.h"
@@ -68,12 +68,6 @@ std::string num3(double v) {
     return s + std::to_string(t / 1000) + "." + frac;
 }
 
-// The deflated ToUnicode CMap of every simple font (winansi.h), made once per process.
-const std::string& winAnsiUnicode() {
-    static const std::string deflated = deflate(winAnsiUnicodeCMap(), kStreamLevel);
-    return deflated;
-}
-
 PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
 
 std::string readFile(const std::string& path) {
@@ -94,74 +88,20 @@ const std::string& deflatedFile(const std::string& path) {
     return it->second;
 }
 
-// Decodes UTF-8 (validated upstream) to code points.
-std::vector<char32_t> codepoints(const std::string& s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp;
-        if (c < 0x80) { cp = c; i += 1; }
-        else if ((c & 0xE0) == 0xC0) { cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu); i += 2; }
-        else if ((c & 0xF0) == 0xE0) { cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu); i += 3; }
-        else { cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu); i += 4; }
-        out.push_back(cp);
-    }
-    return out;
-}
-
-// The glyph → code point table of a face's run subset (every code point of the repertoire the
-// face has, the first for a glyph shared by several) and its ToUnicode CMap, deflated: made once
-// per font program and shared by every PDF that embeds it.
-struct RunTables {
-    std::map<std::uint16_t, char32_t> glyphs;  // subset glyph id → code point
-    std::string toUnicode;                     // the CMap, FlateDecode'd
-};
-
-const RunTables& runTables(FaceData& face, const std::shared_ptr<const FontProgram>& program, const Repertoire& repertoire) {
-    static std::mutex mutex;
-    static std::map<const FontProgram*, std::pair<std::shared_ptr<const FontProgram>, RunTables>> made;  // the key kept alive
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = made.find(program.get());
-    if (it != made.end()) return it->second.second;
-    RunTables t;
-    for (char32_t cp : repertoire.codePoints) {
-        std::uint16_t g = face.glyph(cp);
-        if (g != 0 && g < program->newGid.size() && program->newGid[g] != 0) t.glyphs.emplace(program->newGid[g], cp);
-    }
-    t.toUnicode = deflate(unicodeCMap(t.glyphs), kStreamLevel);
-    return made.emplace(program.get(), std::make_pair(program, std::move(t))).first->second.second;
-}
-
-// Whether `all` maps every glyph of `drawn` to the same code point.
-bool agrees(const std::map<std::uint16_t, char32_t>& all, const std::map<std::uint16_t, char32_t>& drawn) {
-    for (const auto& [g, cp] : drawn) {
-        auto it = all.find(g);
-        if (it == all.end() || it->second != cp) return false;
-    }
-    return true;
-}
-
 class Writer {
 public:
     Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info, const Repertoire* repertoire)
-        : laid_(laid), st_(style), info_(info), repertoire_(repertoire) {}
+        : laid_(laid), st_(style), info_(info), fonts_(style, repertoire, doc_.GetObjects()) {}
 
     std::string write() {
         doc_.SetPdfVersion(ePdfVersion_1_7);
-        for (int f = 0; f < FaceCount; ++f) {
-            const std::string& path = st_.fonts[static_cast<std::size_t>(f)];
-            std::string err;
-            faces_[static_cast<std::size_t>(f)] = loadFace(path, err);
-            if (!faces_[static_cast<std::size_t>(f)]) throw std::runtime_error(err);
-        }
         createStructElems();
-        chooseFontPrograms();
+        fonts_.choose(laid_);
         for (std::size_t p = 0; p < laid_.pages.size(); ++p) page(p);
         finishStructure();
         outlines();
         catalog();
-        for (std::size_t f = 0; f < FaceCount; ++f)
-            if (fonts_[f]) embedFont(f);
+        fonts_.embed();
         // the file syntax is ours (hybrid.h): PoDoFo's writer knows no object streams
         return writeHybridFile(doc_.GetObjects(), doc_.GetCatalog()->Reference(), doc_.GetInfo()->GetObject()->Reference());
     }
@@ -170,14 +110,8 @@ private:
     const layout::Laid& laid_;
     const Style& st_;
     const DocumentInfo& info_;
-    const Repertoire* repertoire_;  // the run's code points, or none: a subset per document
     PdfMemDocument doc_;
-    std::array<PdfObject*, FaceCount> fonts_{};  // the Type0 font of each face drawn, filled in by embedFont
-    std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
-    std::array<std::vector<char32_t>, FaceCount> used_;  // code points drawn, per face (BMP), sorted, no zero
-    std::array<bool, FaceCount> runSubset_{};  // per face: its subset is the run's (the repertoire's)
-    std::array<bool, FaceCount> simple_{};     // per face: a simple TrueType font, one byte per character
-    std::array<std::shared_ptr<const FontProgram>, FaceCount> programs_;  // per face drawn: its subset
+    FontSet fonts_;  // after doc_: it creates its objects there
 
     std::vector<PdfObject*> elems_;             // per structure node
     std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
@@ -186,12 +120,6 @@ private:
     std::vector<std::vector<int>> mcidNode_;     // per page: MCID → node
     std::unordered_map<int, std::size_t> kidAt_;  // chunk id → its place among its element's kids
 
-    static std::string fontName(std::size_t f) { return "F" + std::to_string(f + 1); }
-    PdfObject* font(Face f) {
-        std::size_t i = static_cast<std::size_t>(f);
-        if (!fonts_[i]) fonts_[i] = doc_.GetObjects().CreateObject("Font");
-        return fonts_[i];
-    }
 
     void createStructElems() {
         for (const layout::StructNode& n : laid_.nodes) {
@@ -252,13 +180,13 @@ private:
         ops += b;
     }
     void textOps(const layout::TextRun& r, std::string& ops, TextState& st) {
-        font(r.face);
-        const bool simple = simple_[static_cast<std::size_t>(r.face)];
+        fonts_.font(r.face);
+        const bool simple = fonts_.simple(r.face);
         textStateOps(r, simple, ops, st);
         lineOps(r, ops, st);
         std::vector<char32_t> cps = codepoints(r.text);
-        FaceData& face = *faces_[static_cast<std::size_t>(r.face)];
-        const std::vector<std::uint16_t>& newGid = programs_[static_cast<std::size_t>(r.face)]->newGid;
+        FaceData& face = fonts_.face(r.face);
+        const std::vector<std::uint16_t>& newGid = fonts_.newGid(r.face);
         // Word spacing of a Type0 font: a TJ adjustment after each space (Tw, set by
         // textStateOps, acts on the single-byte code 32 of a simple font only).
         const std::string adj = !simple && r.wordSpacing != 0 ? ") " + num(-r.wordSpacing * 1000.0 / r.size) + " (" : "";
@@ -282,7 +210,7 @@ private:
     void textStateOps(const layout::TextRun& r, bool simple, std::string& ops, TextState& st) {
         if (st.face != r.face || st.size != r.size) {
             ops += '/';
-            ops += fontName(static_cast<std::size_t>(r.face));
+            ops += FontSet::resourceName(static_cast<std::size_t>(r.face));
             ops += ' ';
             ops += num(r.size);
             ops += " Tf\n";
@@ -432,8 +360,8 @@ private:
         m.closeMarked();
         const std::string& content = m.ops;
         for (int f = 0; f < FaceCount; ++f)
-            if (fonts_[static_cast<std::size_t>(f)])
-                page->AddResource(PdfName(fontName(static_cast<std::size_t>(f))), fonts_[static_cast<std::size_t>(f)]->Reference(),
+            if (PdfObject* font = fonts_.drawn(static_cast<std::size_t>(f)))
+                page->AddResource(PdfName(FontSet::resourceName(static_cast<std::size_t>(f))), font->Reference(),
                                   PdfName("Font"));
         PdfObject* contents = page->GetContentsForAppending();
         const std::string deflated = deflate(content, kStreamLevel);
@@ -683,205 +611,6 @@ private:
         cat.AddKey("PageLabels", labels);
     }
 
-    // Before any page is written: the code points each face draws, and the subset each face
-    // embeds (its glyph ids are the ones the content streams draw).
-    void chooseFontPrograms() {
-        std::array<std::vector<bool>, FaceCount> seen;
-        for (const layout::Page& pg : laid_.pages)
-            for (const layout::Chunk& c : pg.chunks)
-                for (const layout::TextRun& r : c.runs) {
-                    font(r.face);
-                    const auto f = static_cast<std::size_t>(r.face);
-                    if (seen[f].empty()) seen[f].assign(0x10000, false);
-                    for (char32_t cp : codepoints(r.text))
-                        if (cp != 0 && cp < 0x10000 && !seen[f][cp]) {
-                            seen[f][cp] = true;
-                            used_[f].push_back(cp);
-                        }
-                }
-        for (auto& used : used_) std::sort(used.begin(), used.end());
-        for (std::size_t f = 0; f < FaceCount; ++f)
-            if (fonts_[f]) {
-                programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
-                simple_[f] = drawsAsWinAnsi(f);
-            }
-    }
-
-    // The glyph a viewer shows for `cp` written as its WinAnsiEncoding code: that of the code's
-    // glyph name (winansi.h), the font's own glyph of U+0020 for a no-break space and of U+002D
-    // for a soft hyphen; for a character WinAnsiEncoding lacks, its own glyph.
-    static std::uint16_t shownGlyph(FaceData& face, char32_t cp) {
-        const auto code = winAnsiCode(cp);
-        return face.glyph(code ? winAnsiGlyphCharacter(*code) : cp);
-    }
-
-    // Whether the face can be a simple TrueType font: every character drawn has a WinAnsiEncoding
-    // code, and the glyph a viewer finds for that code is in the subset with the advance layout
-    // measured for the character. Else a Type0 font, two bytes per glyph.
-    bool drawsAsWinAnsi(std::size_t f) {
-        FaceData& face = *faces_[f];
-        const std::vector<std::uint16_t>& newGid = programs_[f]->newGid;
-        for (char32_t cp : used_[f]) {
-            const auto code = winAnsiCode(cp);
-            if (!code) return false;
-            const std::uint16_t g = face.glyph(cp), shown = shownGlyph(face, cp);
-            if (g == 0 || shown == 0 || shown >= newGid.size() || newGid[shown] == 0) return false;
-            if (shown != g && std::lround(face.lookup(cp)) != std::lround(face.lookup(winAnsiGlyphCharacter(*code)))) return false;
-        }
-        return true;
-    }
-
-    // The face's glyphs drawn, by the subset's glyph id → the first code point drawn with it.
-    std::map<std::uint16_t, char32_t> drawnGlyphs(std::size_t f) {
-        FaceData& face = *faces_[f];
-        const std::vector<std::uint16_t>& newGid = programs_[f]->newGid;
-        std::map<std::uint16_t, char32_t> drawn;
-        for (char32_t cp : used_[f]) {
-            std::uint16_t g = face.glyph(cp);
-            if (g != 0 && g < newGid.size()) drawn.emplace(newGid[g], cp);
-        }
-        return drawn;
-    }
-
-    // A face as a Type0 font with Identity-H, its CIDFontType2 (CIDToGIDMap /Identity: the glyph
-    // ids of the content stream are the subset's), widths of the glyphs drawn, a ToUnicode CMap
-    // mapping each glyph back to the code point drawn with it, and the font program from
-    // hb-subset (fonts.h). The descriptor's values are read from the font's own tables (describe).
-    void embedFont(std::size_t f) {
-        if (simple_[f]) return embedSimpleFont(f);
-        FaceData& face = *faces_[f];
-        const std::map<std::uint16_t, char32_t> drawn = drawnGlyphs(f);
-        const std::string base = programs_[f]->tag + "+" + postscriptName(face);
-        PdfObject* descriptor = fontDescriptor(f, base);
-        TVecFilters none;
-        PdfObject* cid = doc_.GetObjects().CreateObject("Font");
-        PdfDictionary& c = cid->GetDictionary();
-        c.AddKey("Subtype", PdfName("CIDFontType2"));
-        c.AddKey("BaseFont", PdfName(base));
-        PdfDictionary info;
-        info.AddKey("Registry", PdfString("Adobe"));
-        info.AddKey("Ordering", PdfString("Identity"));
-        info.AddKey("Supplement", PdfVariant(static_cast<pdf_int64>(0)));
-        c.AddKey("CIDSystemInfo", info);
-        c.AddKey("FontDescriptor", descriptor->Reference());
-        c.AddKey("CIDToGIDMap", PdfName("Identity"));
-        // A face in the run's subset takes the run's widths and ToUnicode CMap (every glyph of
-        // the subset, made once) when they map each glyph drawn to the code point drawn with it.
-        const RunTables* run = runSubset_[f] ? &runTables(face, programs_[f], *repertoire_) : nullptr;
-        if (run && !agrees(run->glyphs, drawn)) run = nullptr;
-        c.AddKey("W", widths(face, run ? run->glyphs : drawn));
-
-        PdfObject* toUnicode = doc_.GetObjects().CreateObject();
-        const std::string own = run ? std::string() : deflate(unicodeCMap(drawn), kStreamLevel);
-        const std::string& cmap = run ? run->toUnicode : own;
-        toUnicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), none);
-        toUnicode->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-
-        PdfDictionary& t = fonts_[f]->GetDictionary();
-        t.AddKey("Subtype", PdfName("Type0"));
-        t.AddKey("BaseFont", PdfName(base));
-        t.AddKey("Encoding", PdfName("Identity-H"));
-        PdfArray descendants;
-        descendants.push_back(cid->Reference());
-        t.AddKey("DescendantFonts", descendants);
-        t.AddKey("ToUnicode", toUnicode->Reference());
-    }
-
-    // The font program (FontFile2, deflated once per run) and its descriptor.
-    PdfObject* fontDescriptor(std::size_t f, const std::string& base) {
-        const FontProgram* program = programs_[f].get();
-        PdfObject* file = doc_.GetObjects().CreateObject();
-        file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program->length1)));
-        TVecFilters none;  // the bytes are deflated already, once per run; Set without filters drops /Filter
-        file->GetStream()->Set(program->compressed.data(), static_cast<pdf_long>(program->compressed.size()), none);
-        file->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-        PdfObject* descriptor = doc_.GetObjects().CreateObject("FontDescriptor");
-        describeInto(*faces_[f], base, descriptor->GetDictionary());
-        descriptor->GetDictionary().AddKey("FontFile2", file->Reference());
-        return descriptor;
-    }
-
-    // A face as a simple TrueType font (ISO 32000-1 9.6.3): /WinAnsiEncoding with no
-    // Differences, which PDF/A-2 6.2.11.6 asks of a non-symbolic one, the font program's (3,1)
-    // cmap finding each code's glyph; widths of the codes drawn; the one WinAnsi ToUnicode CMap.
-    void embedSimpleFont(std::size_t f) {
-        FaceData& face = *faces_[f];
-        const std::string base = programs_[f]->tag + "+" + postscriptName(face);
-        std::map<std::uint8_t, char32_t> drawn;
-        for (char32_t cp : used_[f]) drawn.emplace(*winAnsiCode(cp), cp);
-        PdfDictionary& t = fonts_[f]->GetDictionary();
-        t.AddKey("Subtype", PdfName("TrueType"));
-        t.AddKey("BaseFont", PdfName(base));
-        const int first = drawn.empty() ? 32 : drawn.begin()->first, last = drawn.empty() ? 32 : drawn.rbegin()->first;
-        t.AddKey("FirstChar", PdfVariant(static_cast<pdf_int64>(first)));
-        t.AddKey("LastChar", PdfVariant(static_cast<pdf_int64>(last)));
-        PdfArray w;
-        for (int code = first; code <= last; ++code) {
-            auto it = drawn.find(static_cast<std::uint8_t>(code));
-            const long width = it == drawn.end() ? 0 : std::lround(std::max(0.0f, face.lookup(it->second)));
-            w.push_back(PdfVariant(static_cast<pdf_int64>(width)));
-        }
-        t.AddKey("Widths", w);
-        t.AddKey("Encoding", PdfName("WinAnsiEncoding"));
-        t.AddKey("FontDescriptor", fontDescriptor(f, base)->Reference());
-        t.AddKey("ToUnicode", winAnsiToUnicode()->Reference());
-    }
-    // The WinAnsi ToUnicode CMap: one stream for all the simple fonts of the file.
-    PdfObject* winAnsiToUnicode_ = nullptr;
-    PdfObject* winAnsiToUnicode() {
-        if (!winAnsiToUnicode_) {
-            winAnsiToUnicode_ = doc_.GetObjects().CreateObject();
-            TVecFilters none;
-            winAnsiToUnicode_->GetStream()->Set(winAnsiUnicode().data(), static_cast<pdf_long>(winAnsiUnicode().size()), none);
-            winAnsiToUnicode_->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-        }
-        return winAnsiToUnicode_;
-    }
-
-    // The glyphs of the face's embedded subset: those of the run's repertoire when the document
-    // draws nothing outside it (one font program per face for the whole run), else its own.
-    std::set<std::uint16_t> subsetGlyphs(std::size_t f) {
-        FaceData& face = *faces_[f];
-        bool inRepertoire = repertoire_ != nullptr;
-        std::set<std::uint16_t> own;
-        for (char32_t cp : used_[f]) {
-            inRepertoire = inRepertoire && repertoire_->has(cp);
-            if (std::uint16_t g = face.glyph(cp); g != 0) own.insert(g);
-            if (std::uint16_t g = shownGlyph(face, cp); g != 0) own.insert(g);
-        }
-        if (!inRepertoire) return own;
-        runSubset_[f] = true;
-        std::set<std::uint16_t> gids;
-        for (char32_t cp : repertoire_->codePoints) {
-            if (std::uint16_t g = face.glyph(cp); g != 0) gids.insert(g);
-            if (std::uint16_t g = shownGlyph(face, cp); g != 0) gids.insert(g);
-        }
-        return gids;
-    }
-
-    // W: [gid [width] …] in 1/1000 em, runs of consecutive glyph ids grouped.
-    static PdfArray widths(FaceData& face, const std::map<std::uint16_t, char32_t>& drawn) {
-        PdfArray w;
-        long last = -2;
-        PdfArray run;
-        auto flush = [&](long first) {
-            if (run.empty()) return;
-            w.push_back(PdfVariant(static_cast<pdf_int64>(first)));
-            w.push_back(run);
-            run.clear();
-        };
-        long first = 0;
-        for (const auto& [g, cp] : drawn) {
-            if (static_cast<long>(g) != last + 1) {
-                flush(first);
-                first = g;
-            }
-            run.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(std::max(0.0f, face.lookup(cp))))));
-            last = g;
-        }
-        flush(first);
-        return w;
-    }
 };
 
 }  // namespace
