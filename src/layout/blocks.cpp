@@ -79,7 +79,7 @@ void Builder::setParagraph(const std::vector<SetLine>& lines, int pNode, double 
 
 void Builder::paragraph(const doc::Inlines& in, int parent, double x, double width, int line, double spaceAfterPrev,
                         const std::string& type, bool keepFirst) {
-    int p = node(type, parent);
+    int p = type.empty() ? parent : node(type, parent);  // no type: the lines are the parent's own
     auto frags = fragments(in, false, st_.bodySize, line);
     const auto& lines = lines_.lines(frags, width, Alignment::Justify, true);
     setParagraph(lines, p, x, st_.bodySize, st_.text, spaceAfterPrev, keepFirst);
@@ -164,10 +164,13 @@ void Builder::list(const doc::Block& b, int parent, double x, double width, int 
         int body = node("LBody", li);
         std::size_t first = items_.size();
         bool firstBlock = true;
+        // An item of one paragraph is its LBody's own text (ISO 32000-1 Table 336: the body's
+        // content may be contained directly); one of several blocks has a P for each.
+        const bool onlyParagraph = itemBlocks.size() == 1 && itemBlocks.front().kind == doc::Block::Kind::Paragraph;
         for (const doc::Block& c : itemBlocks) {
             if (c.kind == doc::Block::Kind::Paragraph) {
                 paragraph(c.inlines, body, x + indent, width - indent, c.line, firstBlock ? 2.0 : st_.paragraphSpace / 2,
-                          "P", keepNext_ && firstBlock);
+                          onlyParagraph ? "" : "P", keepNext_ && firstBlock);
                 keepNext_ = false;
             } else {
                 block(c, body, x + indent, width - indent, depth + 1);

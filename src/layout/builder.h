@@ -96,6 +96,8 @@ private:
     // are written as the standard Span. 0: plain, 1: bold, 2: italic.
     static int inlineKindFor(Face f) { return f == BodyBold || f == BodyBoldItalic ? 1 : f == BodyItalic ? 2 : 0; }
 
+    // A paragraph as an element of `type` under `parent`; an empty type puts its lines in
+    // `parent` itself (a list item's one paragraph, in its LBody).
     void paragraph(const doc::Inlines& in, int parent, double x, double width, int line, double spaceAfterPrev,
                    const std::string& type = "P", bool keepFirst = false);
 

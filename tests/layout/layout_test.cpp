@@ -315,3 +315,34 @@ TEST_CASE("issue 11: a run in the other målform is a Span with /Lang; the text 
     CHECK(langs == std::vector<std::string>{"Span:nb"});
     CHECK(spans == 2);  // the bokmål title, and the nynorsk italic word after it
 }
+
+TEST_CASE("lists: an item of one paragraph is its LBody's own text, an item of two has a P for each") {
+    doc::Document d;
+    doc::Block list;
+    list.kind = doc::Block::Kind::List;
+    list.items.push_back({para("eitt avsnitt")});
+    list.items.push_back({para("fyrste avsnitt"), para("andre avsnitt")});
+    d.blocks.push_back(list);
+    Mono m;
+    Diagnostics diags;
+    Laid laid = layoutDocument(d, smallPage(), m, nb(), diags);
+    REQUIRE(diags.empty());
+    std::vector<int> bodies;
+    for (std::size_t i = 0; i < laid.nodes.size(); ++i)
+        if (laid.nodes[i].type == "LBody") bodies.push_back(static_cast<int>(i));
+    REQUIRE(bodies.size() == 2);
+    auto kids = [&](int body) {
+        std::vector<std::string> out;
+        for (const StructNode::Kid& k : laid.nodes[static_cast<std::size_t>(body)].kids)
+            out.push_back(k.kind == StructNode::Kid::Node ? laid.nodes[static_cast<std::size_t>(k.index)].type : "content");
+        return out;
+    };
+    CHECK(kids(bodies[0]) == std::vector<std::string>{"content"});
+    CHECK(kids(bodies[1]) == std::vector<std::string>{"P", "P"});
+    // the one paragraph's line is in the page's chunks under the LBody itself
+    bool found = false;
+    for (const Chunk& c : laid.pages[0].chunks)
+        if (c.node == bodies[0])
+            for (const TextRun& r : c.runs) found = found || r.text.find("eitt avsnitt") != std::string::npos;
+    CHECK(found);
+}
