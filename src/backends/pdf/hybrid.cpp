@@ -61,8 +61,15 @@ void writeTopLevel(const PdfObject& o, File& f) {
     f.bytes += "\nendobj\n";
 }
 
-// One object stream: "n1 off1 n2 off2 …" then the objects, each on a line of its own.
-void writeObjectStream(const std::vector<const PdfObject*>& objs, unsigned n, File& f) {
+// One object stream: "n1 off1 n2 off2 …" then the objects, each on a line of its own; its
+// data deflated by deflateAll.
+struct ObjectStream {
+    unsigned number;
+    std::size_t count, first;  // /N, /First
+    std::string data;          // raw, then deflated
+};
+
+ObjectStream objectStream(const std::vector<const PdfObject*>& objs, unsigned n, File& f) {
     std::string head, body;
     for (std::size_t i = 0; i < objs.size(); ++i) {
         head += std::to_string(number(*objs[i])) + " " + std::to_string(body.size()) + (i + 1 < objs.size() ? " " : "\n");
@@ -70,10 +77,18 @@ void writeObjectStream(const std::vector<const PdfObject*>& objs, unsigned n, Fi
         body += '\n';
         f.packed.push_back({number(*objs[i]), n, static_cast<unsigned>(i)});
     }
-    std::string data = deflate(head + body, kStreamLevel);
-    std::string dict = "<</Type/ObjStm/N " + std::to_string(objs.size()) + "/First " + std::to_string(head.size()) +
-                       "/Filter/FlateDecode/Length " + std::to_string(data.size()) + ">>";
-    writeStream(n, dict, data, f);
+    return {n, objs.size(), head.size(), head + body};
+}
+
+// Each stream's data deflated in place, a large one at kLargeStreamLevel.
+void deflateAll(std::vector<ObjectStream>& streams) {
+    for (ObjectStream& o : streams) o.data = deflate(o.data, o.data.size() >= kLargeStreamBytes ? kLargeStreamLevel : kStreamLevel);
+}
+
+void writeObjectStream(const ObjectStream& o, File& f) {
+    std::string dict = "<</Type/ObjStm/N " + std::to_string(o.count) + "/First " + std::to_string(o.first) +
+                       "/Filter/FlateDecode/Length " + std::to_string(o.data.size()) + ">>";
+    writeStream(o.number, dict, o.data, f);
 }
 
 unsigned bytesFor(unsigned v) {
@@ -153,11 +168,14 @@ std::string writeHybridFile(const PdfVecObjects& objects, const PdfReference& ca
     f.bytes = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     writeTopLevel(*cat, f);
     for (const PdfObject* o : top) writeTopLevel(*o, f);
+    std::vector<ObjectStream> streams;
     for (std::size_t i = 0; i < packed.size(); i += PerObjectStream) {
         std::vector<const PdfObject*> part(packed.begin() + static_cast<std::ptrdiff_t>(i),
                                            packed.begin() + static_cast<std::ptrdiff_t>(std::min(packed.size(), i + PerObjectStream)));
-        writeObjectStream(part, next++, f);
+        streams.push_back(objectStream(part, next++, f));
     }
+    deflateAll(streams);
+    for (const ObjectStream& o : streams) writeObjectStream(o, f);
     const unsigned xrefNumber = next++;
     writeXrefStream(xrefNumber, next, f);
     const std::size_t xrefStm = f.offsets[xrefNumber];
