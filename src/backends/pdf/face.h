@@ -1,5 +1,5 @@
 // A TrueType face as the PDF backend uses it, read with FreeType: advance widths and glyph ids per
-// code point, the kerning pairs of its 'kern' table, and the values its font descriptor needs.
+// code point, its kerning (through HarfBuzz, shaping.h), and the values its font descriptor needs.
 // Internal to the PDF backend (FreeType is used nowhere else).
 #pragma once
 
@@ -14,6 +14,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "backends/pdf/shaping.h"
 
 namespace dv::pdf::detail {
 
@@ -32,57 +34,41 @@ struct FaceData {
     std::vector<bool> known;
     std::mutex lock;
     static constexpr char32_t kTable = 0x3000;
-    std::unordered_map<std::uint32_t, float> kerning;  // (left gid << 16 | right gid) → 1/1000 em; read-only after load
-    static constexpr char32_t kPairTable = 0x100;     // pairs of code points below it: a direct table
-    std::vector<float> latinKerning;                    // [left * kPairTable + right] → 1/1000 em, from `kerning`
+    std::unique_ptr<Shaper> shaper;                      // the font's kerning, through HarfBuzz
+    std::vector<bool> inLatinTable;                     // per code point below kPairTable: measured in latinKerning
+    bool latinPair(char32_t cp) const { return inLatinTable[cp]; }
+    static constexpr char32_t kPairTable = 0x100;      // pairs of code points below it: a direct table
+    std::vector<float> latinKerning;                    // [left * kPairTable + right] → 1/1000 em; read-only after load
+    std::unordered_map<std::uint64_t, float> otherKerning;  // (left << 32 | right) → 1/1000 em, under `lock`
 
-    // The TrueType 'kern' table, format 0 horizontal subtables (DejaVu: about 1 400 pairs per
-    // face, "AV", "To", "Te" among them). GPOS kerning would need a shaper (HarfBuzz).
+    // Kerning as HarfBuzz shapes it (shaping.h: GPOS, else the 'kern' table). The pairs of
+    // Latin-1 characters are measured at load by one shaping call over a sequence holding each
+    // pair once and kept in a table (asked once per pair of characters laid out and drawn); any
+    // other pair is shaped when first asked and kept.
     void loadKerning() {
-        FT_ULong length = 0;
-        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, nullptr, &length) != 0 || length < 4) return;
-        std::vector<unsigned char> t(length);
-        if (FT_Load_Sfnt_Table(face, TTAG_kern, 0, t.data(), &length) != 0) return;
-        auto u16 = [&](std::size_t at) { return at + 2 <= t.size() ? static_cast<unsigned>(t[at] << 8 | t[at + 1]) : 0u; };
-        unsigned tables = u16(2);
-        std::size_t at = 4;
-        for (unsigned k = 0; k < tables && at + 6 <= t.size(); ++k) {
-            unsigned len = u16(at + 2), coverage = u16(at + 4);
-            if ((coverage >> 8) == 0 && (coverage & 0x0F) == 1) {  // format 0, horizontal, kerning values
-                unsigned pairs = u16(at + 6);
-                for (unsigned i = 0; i < pairs; ++i) {
-                    std::size_t e = at + 14 + 6 * static_cast<std::size_t>(i);
-                    if (e + 6 > t.size()) break;
-                    auto value = static_cast<std::int16_t>(u16(e + 4));
-                    kerning[u16(e) << 16 | u16(e + 2)] = static_cast<float>(value * 1000.0 / unitsPerEm);
-                }
-            }
-            if (len < 6) break;
-            at += len;
-        }
-        tabulateLatinPairs();
-    }
-    // Text is mostly Latin-1: its pairs are read from a table, not hashed (called once per pair
-    // of characters laid out and drawn). Built from the pairs, not by asking every pair.
-    void tabulateLatinPairs() {
+        shaper = std::make_unique<Shaper>(path);
         latinKerning.assign(kPairTable * kPairTable, 0.0f);
-        std::unordered_map<std::uint16_t, std::vector<char32_t>> cpsOf;  // glyph → its code points below kPairTable
-        for (char32_t cp = 0x21; cp < kPairTable; ++cp)
-            if (gid[cp] != 0) cpsOf[gid[cp]].push_back(cp);
-        for (const auto& [pair, value] : kerning) {
-            auto l = cpsOf.find(static_cast<std::uint16_t>(pair >> 16)), r = cpsOf.find(static_cast<std::uint16_t>(pair & 0xFFFF));
-            if (l == cpsOf.end() || r == cpsOf.end()) continue;
-            for (char32_t a : l->second)
-                for (char32_t b : r->second) latinKerning[a * kPairTable + b] = value;
+        inLatinTable.assign(kPairTable, true);
+        if (!shaper->kerns()) return;
+        std::vector<char32_t> alphabet;
+        for (char32_t cp = 0x21; cp < kPairTable; ++cp) {
+            if (gid[cp] != 0 && shaper->contextFree(cp)) alphabet.push_back(cp);
+            else inLatinTable[cp] = false;  // its pairs shaped one by one, in kern
         }
+        const std::vector<char32_t> seq = allPairsSequence(alphabet);
+        const std::vector<int> k = shaper->kerning(seq);
+        for (std::size_t i = 0; i + 1 < seq.size(); ++i)
+            latinKerning[seq[i] * kPairTable + seq[i + 1]] = static_cast<float>(k[i] * 1000.0 / unitsPerEm);
     }
     float kern(char32_t l, char32_t r) {
-        if (kerning.empty() || l == ' ' || r == ' ') return 0;
-        if (l < kPairTable && r < kPairTable) return latinKerning[l * kPairTable + r];
-        std::uint16_t a = glyph(l), b = glyph(r);
-        if (a == 0 || b == 0) return 0;
-        auto it = kerning.find(static_cast<std::uint32_t>(a) << 16 | b);
-        return it == kerning.end() ? 0 : it->second;
+        if (!shaper || !shaper->kerns() || l == ' ' || r == ' ') return 0;
+        if (l < kPairTable && r < kPairTable && latinPair(l) && latinPair(r)) return latinKerning[l * kPairTable + r];
+        const std::uint64_t key = static_cast<std::uint64_t>(l) << 32 | r;
+        std::lock_guard<std::mutex> g(lock);
+        auto it = otherKerning.find(key);
+        if (it == otherKerning.end())
+            it = otherKerning.emplace(key, static_cast<float>(shaper->kerning({l, r})[0] * 1000.0 / unitsPerEm)).first;
+        return it->second;
     }
 
     void load(char32_t cp) {  // caller holds `lock` or is the only user

@@ -4,7 +4,7 @@
 // only those glyphs), and the content streams draw the new glyph ids (CIDToGIDMap /Identity).
 // Documents that ask for the same glyphs of a face share one subset, made and compressed once:
 // with the run's repertoire (pdf.h) that is one subset per face for the whole run.
-// HarfBuzz is used nowhere else.
+// HarfBuzz's subsetter is used nowhere else (its shaper is in shaping.cpp).
 #pragma once
 
 #include <cstddef>
