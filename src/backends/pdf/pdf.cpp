@@ -1,9 +1,10 @@
 // Laid-out pages → PDF/A-2a + PDF/UA-1 through PoDoFo 0.9.8. PoDoFo holds the object model; the
-// content streams, the tagging, the output intent, outlines, links and page labels are built here
+// content streams, the output intent, outlines, links and page labels are built here
 // as dictionaries (PoDoFo has no API for them), and the file is written by hybrid (object streams,
-// compact syntax), not by PoDoFo. Beside it: fontset (which font each face becomes, and its
-// dictionaries), face (FreeType metrics), fonts (hb-subset font programs), fontdict (descriptor,
-// ToUnicode), winansi (the simple fonts' encoding), xmp (metadata).
+// compact syntax), not by PoDoFo. Beside it: tagging (the structure tree), fontset (which font
+// each face becomes, and its dictionaries), shaping (kerning), face (FreeType metrics), fonts
+// (hb-subset font programs), fontdict (descriptor, ToUnicode), winansi (the simple fonts'
+// encoding), xmp (metadata).
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -15,13 +16,13 @@
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "backends/pdf/face.h"
 #include "backends/pdf/flate.h"
 #include "backends/pdf/fontset.h"
 #include "backends/pdf/hybrid.h"
 #include "backends/pdf/pdf.h"
+#include "backends/pdf/tagging.h"
 #include "backends/pdf/utf8.h"
 #include "backends/pdf/winansi.h"
 #include "backends/pdf/xmp.h"
@@ -91,14 +92,15 @@ const std::string& deflatedFile(const std::string& path) {
 class Writer {
 public:
     Writer(const layout::Laid& laid, const Style& style, const DocumentInfo& info, const Repertoire* repertoire)
-        : laid_(laid), st_(style), info_(info), fonts_(style, repertoire, doc_.GetObjects()) {}
+        : laid_(laid), st_(style), info_(info), fonts_(style, repertoire, doc_.GetObjects()), tree_(laid, doc_.GetObjects()) {}
 
     std::string write() {
         doc_.SetPdfVersion(ePdfVersion_1_7);
-        createStructElems();
+        tree_.createElements();
         fonts_.choose(laid_);
         for (std::size_t p = 0; p < laid_.pages.size(); ++p) page(p);
-        finishStructure();
+        for (auto& [o, h] : pendingDests_) o->GetDictionary().AddKey("Dest", dest(h));
+        tree_.finish(*doc_.GetCatalog());
         outlines();
         catalog();
         fonts_.embed();
@@ -113,43 +115,9 @@ private:
     PdfMemDocument doc_;
     FontSet fonts_;  // after doc_: it creates its objects there
 
-    std::vector<PdfObject*> elems_;             // per structure node
-    std::map<int, std::pair<int, int>> chunkAt_;  // chunk id → (page, mcid)
-    std::map<int, std::pair<int, PdfReference>> annotAt_;  // link id → (page, annotation)
-    std::vector<PdfReference> pageRefs_;
-    std::vector<std::vector<int>> mcidNode_;     // per page: MCID → node
-    std::unordered_map<int, std::size_t> kidAt_;  // chunk id → its place among its element's kids
+    StructureTree tree_;
 
 
-    void createStructElems() {
-        for (const layout::StructNode& n : laid_.nodes) {
-            // No /Type: it is optional for a structure element (ISO 32000-1 Table 323), and a
-            // knowledge base has about 1 800 of them.
-            PdfObject* o = doc_.GetObjects().CreateObject();
-            o->GetDictionary().AddKey("S", PdfName(n.type));
-            if (!n.lang.empty()) o->GetDictionary().AddKey("Lang", PdfString(n.lang));
-            if (!n.scope.empty()) {
-                PdfDictionary a;
-                a.AddKey("O", PdfName("Table"));
-                a.AddKey("Scope", PdfName(n.scope));
-                o->GetDictionary().AddKey("A", a);
-            }
-            if (!n.listNumbering.empty()) {
-                PdfDictionary a;
-                a.AddKey("O", PdfName("List"));
-                a.AddKey("ListNumbering", PdfName(n.listNumbering));
-                o->GetDictionary().AddKey("A", a);
-            }
-            if (!n.alt.empty()) o->GetDictionary().AddKey("Alt", utf8(n.alt));
-            elems_.push_back(o);
-        }
-        for (const layout::StructNode& n : laid_.nodes)
-            for (std::size_t k = 0; k < n.kids.size(); ++k)
-                if (n.kids[k].kind == layout::StructNode::Kid::Chunk) kidAt_[n.kids[k].index] = k;
-        for (std::size_t i = 0; i < laid_.nodes.size(); ++i)
-            if (laid_.nodes[i].parent >= 0)
-                elems_[i]->GetDictionary().AddKey("P", elems_[static_cast<std::size_t>(laid_.nodes[i].parent)]->Reference());
-    }
 
     // BT /F size Tf color rg dx dy Td [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
     // same FreeType lookup PoDoFo's Identity encoding does), word spacing as TJ adjustments after
@@ -262,7 +230,6 @@ private:
         }
         ops += q.filled && q.stroked ? "B\nQ\n" : q.filled ? "f\nQ\n" : "S\nQ\n";
     }
-    std::map<int, layout::Box> figureBoxes_;  // Figure node → its area on its page
 
     // A raster image as an image XObject, embedded once per file (PoDoFo reads PNG and JPEG;
     // a PNG's alpha channel becomes an SMask, which PDF/A-2 allows), drawn into its box.
@@ -296,15 +263,6 @@ private:
         }
     };
 
-    // Whether chunk c goes on in prev's marked-content sequence: the same artifact kind, or the
-    // same element with c its next kid (a paragraph's following line). One MCID then covers both,
-    // so the element's /K and the page's ParentTree array list it once.
-    bool continues(const layout::Chunk* prev, const layout::Chunk& c) const {
-        if (!prev || prev->node != c.node) return false;
-        if (c.node < 0) return prev->artifact == c.artifact;
-        auto a = kidAt_.find(prev->id), b = kidAt_.find(c.id);
-        return a != kidAt_.end() && b != kidAt_.end() && b->second == a->second + 1;
-    }
 
     void openMarked(const layout::Chunk& c, std::size_t p, Marks& m) {
         m.closeMarked();
@@ -317,22 +275,20 @@ private:
             m.ops += "BDC\n";
             return;
         }
-        int mcid = static_cast<int>(mcidNode_.back().size());
-        mcidNode_.back().push_back(c.node);
-        chunkAt_[c.id] = {static_cast<int>(p), mcid};
+        const int mcid = tree_.mark(c, p);
         m.ops += "/" + laid_.nodes[static_cast<std::size_t>(c.node)].type + "<</MCID " + std::to_string(mcid) + ">>BDC\n";
     }
 
     void chunkOps(const layout::Chunk& c, const layout::Chunk* prev, PdfPage& page, std::size_t p, Marks& m) {
-        if (!continues(prev, c)) openMarked(c, p, m);
-        else if (c.node >= 0) chunkAt_[c.id] = chunkAt_[prev->id];
+        if (!tree_.continues(prev, c)) openMarked(c, p, m);
+        else if (c.node >= 0) tree_.goesOn(c, *prev);
         if (!c.fills.empty() || !c.images.empty() || !c.paths.empty() || !c.rules.empty()) m.closeText();
         std::string& content = m.ops;
         for (const layout::Fill& f : c.fills)
             content += "q\n" + color(f.color, "rg") + num(f.x) + " " + num(laid_.pageHeight - f.y - f.h) + " " + num(f.w) + " " + num(f.h) + " re f\nQ\n";
         for (const draw::Image& im : c.images) imageOps(im, page, content);
         for (const layout::Path& q : c.paths) pathOps(q, content);
-        if (c.hasBox && c.node >= 0) figureBoxes_[c.node] = c.box;
+        if (c.hasBox && c.node >= 0) tree_.figureBox(c.node, c.box);
         for (const layout::RuleLine& r : c.rules)
             content += "q\n" + color(r.color, "RG") + num(r.width) + " w\n" + num(r.x1) + " " + num(laid_.pageHeight - r.y1) + " m " +
                        num(r.x2) + " " + num(laid_.pageHeight - r.y2) + " l S\nQ\n";
@@ -348,8 +304,7 @@ private:
     void page(std::size_t p) {
         const layout::Page& pg = laid_.pages[p];
         PdfPage* page = doc_.CreatePage(PdfRect(0, 0, laid_.pageWidth, laid_.pageHeight));
-        pageRefs_.push_back(page->GetObject()->Reference());
-        mcidNode_.emplace_back();
+        tree_.beginPage(page->GetObject()->Reference());
         Marks m;
         m.ops.reserve(64 * 1024);
         const layout::Chunk* prev = nullptr;
@@ -397,20 +352,18 @@ private:
                     pendingDests_.push_back({o, a.heading});
                 }
                 annots.push_back(o->Reference());
-                annotAt_[a.id] = {static_cast<int>(p), o->Reference()};
-                annotObjs_.push_back({o, a.node});
+                tree_.annotation(a.id, p, o, a.node);
             }
             pd.AddKey("Annots", annots);
             pd.AddKey("Tabs", PdfName("S"));
         }
     }
     std::vector<std::pair<PdfObject*, int>> pendingDests_;
-    std::vector<std::pair<PdfObject*, int>> annotObjs_;
 
     PdfArray dest(int heading) {
         const layout::Heading& h = laid_.headings[static_cast<std::size_t>(heading)];
         PdfArray d;
-        d.push_back(pageRefs_[static_cast<std::size_t>(h.page)]);
+        d.push_back(tree_.page(static_cast<std::size_t>(h.page)));
         d.push_back(PdfName("XYZ"));
         d.push_back(PdfVariant(static_cast<double>(0)));
         d.push_back(PdfVariant(laid_.pageHeight - h.y + 4));
@@ -418,94 +371,8 @@ private:
         return d;
     }
 
-    // The page an element's marked content is on first: its /Pg, so that each of its MCIDs on that
-    // page is a bare integer in /K (ISO 32000-1 14.7.4.2); content on other pages gets an MCR.
-    int firstPage(const layout::StructNode& n) const {
-        for (const auto& kid : n.kids)
-            if (kid.kind == layout::StructNode::Kid::Chunk)
-                if (auto it = chunkAt_.find(kid.index); it != chunkAt_.end()) return it->second.first;
-        return -1;
-    }
 
-    // /K of element i, in the order layout recorded: child elements, MCIDs (integers on the
-    // element's /Pg, /Type /MCR dictionaries elsewhere) and OBJR for link annotations (/Pg only
-    // when not the element's). One kid is written as itself, not as an array of one.
-    void structKids(std::size_t i) {
-        const layout::StructNode& n = laid_.nodes[i];
-        PdfDictionary& e = elems_[i]->GetDictionary();
-        const int pg = firstPage(n);
-        if (pg >= 0) e.AddKey("Pg", pageRefs_[static_cast<std::size_t>(pg)]);
-        PdfArray k;
-        std::pair<int, int> last{-1, -1};  // chunks that went on in one marked-content sequence: one MCID
-        for (const auto& kid : n.kids) {
-            if (kid.kind == layout::StructNode::Kid::Node) {
-                k.push_back(elems_[static_cast<std::size_t>(kid.index)]->Reference());
-            } else if (kid.kind == layout::StructNode::Kid::Chunk) {
-                auto it = chunkAt_.find(kid.index);
-                if (it == chunkAt_.end() || it->second == last) continue;
-                last = it->second;
-                const auto mcid = PdfVariant(static_cast<pdf_int64>(it->second.second));
-                if (it->second.first == pg) {
-                    k.push_back(mcid);
-                    continue;
-                }
-                PdfDictionary mcr;
-                mcr.AddKey("Type", PdfName("MCR"));  // required (Table 324), and what checkers look for
-                mcr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
-                mcr.AddKey("MCID", mcid);
-                k.push_back(mcr);
-            } else if (auto it = annotAt_.find(kid.index); it != annotAt_.end()) {
-                PdfDictionary objr;
-                objr.AddKey("Type", PdfName("OBJR"));
-                if (it->second.first != pg) objr.AddKey("Pg", pageRefs_[static_cast<std::size_t>(it->second.first)]);
-                objr.AddKey("Obj", it->second.second);
-                k.push_back(objr);
-            }
-        }
-        if (k.size() == 1) e.AddKey("K", k[0]);
-        else e.AddKey("K", k);
-    }
 
-    void finishStructure() {
-        for (auto& [o, h] : pendingDests_) o->GetDictionary().AddKey("Dest", dest(h));
-        for (std::size_t i = 0; i < laid_.nodes.size(); ++i) structKids(i);
-        // A figure's layout attributes (PDF/UA: a Figure has /BBox): lower left, upper right.
-        for (const auto& [n, b] : figureBoxes_) {
-            PdfDictionary a;
-            a.AddKey("O", PdfName("Layout"));
-            a.AddKey("Placement", PdfName("Block"));
-            PdfArray box;
-            box.push_back(PdfVariant(std::round(b.x * 100) / 100));
-            box.push_back(PdfVariant(std::round((laid_.pageHeight - b.y - b.h) * 100) / 100));
-            box.push_back(PdfVariant(std::round((b.x + b.w) * 100) / 100));
-            box.push_back(PdfVariant(std::round((laid_.pageHeight - b.y) * 100) / 100));
-            a.AddKey("BBox", box);
-            elems_[static_cast<std::size_t>(n)]->GetDictionary().AddKey("A", a);
-        }
-        PdfObject* root = doc_.GetObjects().CreateObject("StructTreeRoot");
-        root->GetDictionary().AddKey("K", elems_[0]->Reference());
-        elems_[0]->GetDictionary().AddKey("P", root->Reference());
-        PdfArray nums;
-        for (std::size_t p = 0; p < mcidNode_.size(); ++p) {
-            nums.push_back(PdfVariant(static_cast<pdf_int64>(p)));
-            PdfArray arr;
-            for (int n : mcidNode_[p]) arr.push_back(elems_[static_cast<std::size_t>(n)]->Reference());
-            nums.push_back(arr);
-        }
-        pdf_int64 key = static_cast<pdf_int64>(mcidNode_.size());
-        for (auto& [o, n] : annotObjs_) {
-            o->GetDictionary().AddKey("StructParent", PdfVariant(key));
-            nums.push_back(PdfVariant(key));
-            nums.push_back(elems_[static_cast<std::size_t>(n)]->Reference());
-            ++key;
-        }
-        PdfDictionary parentTree;
-        parentTree.AddKey("Nums", nums);
-        PdfObject* pt = doc_.GetObjects().CreateObject(parentTree);
-        root->GetDictionary().AddKey("ParentTree", pt->Reference());
-        root->GetDictionary().AddKey("ParentTreeNextKey", PdfVariant(key));
-        doc_.GetCatalog()->GetDictionary().AddKey("StructTreeRoot", root->Reference());
-    }
 
     // Bookmarks mirroring the headings, nested by level, built by hand for a correct /Count.
     void outlines() {
