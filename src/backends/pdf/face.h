@@ -8,6 +8,7 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -35,10 +36,8 @@ struct FaceData {
     std::mutex lock;
     static constexpr char32_t kTable = 0x3000;
     std::unique_ptr<Shaper> shaper;                      // the font's kerning, through HarfBuzz
-    std::vector<bool> inLatinTable;                     // per code point below kPairTable: measured in latinKerning
-    bool latinPair(char32_t cp) const { return inLatinTable[cp]; }
     static constexpr char32_t kPairTable = 0x100;      // pairs of code points below it: a direct table
-    std::vector<float> latinKerning;                    // [left * kPairTable + right] → 1/1000 em; read-only after load
+    std::vector<float> latinKerning;                    // [left * kPairTable + right] → 1/1000 em, NaN: ask the shaper; read-only after load
     std::unordered_map<std::uint64_t, float> otherKerning;  // (left << 32 | right) → 1/1000 em, under `lock`
 
     // Kerning as HarfBuzz shapes it (shaping.h: GPOS, else the 'kern' table). The pairs of
@@ -48,21 +47,22 @@ struct FaceData {
     void loadKerning() {
         shaper = std::make_unique<Shaper>(path);
         latinKerning.assign(kPairTable * kPairTable, 0.0f);
-        inLatinTable.assign(kPairTable, true);
         if (!shaper->kerns()) return;
-        std::vector<char32_t> alphabet;
-        for (char32_t cp = 0x21; cp < kPairTable; ++cp) {
-            if (gid[cp] != 0 && shaper->contextFree(cp)) alphabet.push_back(cp);
-            else inLatinTable[cp] = false;  // its pairs shaped one by one, in kern
-        }
+        std::vector<char32_t> alphabet, apart;  // apart: its pairs shaped one by one, in kern (NaN here)
+        for (char32_t cp = 0x21; cp < kPairTable; ++cp)
+            (gid[cp] != 0 && shaper->contextFree(cp) ? alphabet : apart).push_back(cp);
         const std::vector<char32_t> seq = allPairsSequence(alphabet);
         const std::vector<int> k = shaper->kerning(seq);
         for (std::size_t i = 0; i + 1 < seq.size(); ++i)
             latinKerning[seq[i] * kPairTable + seq[i + 1]] = static_cast<float>(k[i] * 1000.0 / unitsPerEm);
+        for (char32_t c : apart)
+            for (char32_t o = 0; o < kPairTable; ++o)
+                latinKerning[c * kPairTable + o] = latinKerning[o * kPairTable + c] = std::nanf("");
     }
     float kern(char32_t l, char32_t r) {
         if (!shaper || !shaper->kerns() || l == ' ' || r == ' ') return 0;
-        if (l < kPairTable && r < kPairTable && latinPair(l) && latinPair(r)) return latinKerning[l * kPairTable + r];
+        if (l < kPairTable && r < kPairTable)
+            if (float k = latinKerning[l * kPairTable + r]; !std::isnan(k)) return k;
         const std::uint64_t key = static_cast<std::uint64_t>(l) << 32 | r;
         std::lock_guard<std::mutex> g(lock);
         auto it = otherKerning.find(key);

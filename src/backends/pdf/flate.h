@@ -17,7 +17,8 @@ constexpr int kStreamLevel = 6;
 // libdeflate's near-optimal parsing, which finds the long repeats of thousands of structure
 // elements: the knowledge base's three object streams (160 KB raw) 33.8 → 29.1 KB, for 10 ms. Its
 // match finder costs about 0.4 ms to reset per stream, so a small one (an invoice's 8 KB, where it
-// saved 300 bytes) stays at kStreamLevel.
+// saved 300 bytes) stays at kStreamLevel. Two or more large streams are shared with a second
+// thread (hybrid.cpp).
 constexpr int kLargeStreamLevel = 10;
 constexpr std::size_t kLargeStreamBytes = 32 * 1024;
 // Font programs: level 12, libdeflate's best. Most are the run's subsets, made once and embedded in

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "backends/pdf/flate.h"
@@ -80,9 +81,24 @@ ObjectStream objectStream(const std::vector<const PdfObject*>& objs, unsigned n,
     return {n, objs.size(), head.size(), head + body};
 }
 
-// Each stream's data deflated in place, a large one at kLargeStreamLevel.
+// Each stream's data deflated in place, a large one at kLargeStreamLevel. When a long document
+// has two or more large streams (the knowledge base: three), a second thread deflates every other
+// one: the same bytes, in about half the time.
 void deflateAll(std::vector<ObjectStream>& streams) {
-    for (ObjectStream& o : streams) o.data = deflate(o.data, o.data.size() >= kLargeStreamBytes ? kLargeStreamLevel : kStreamLevel);
+    auto level = [](const std::string& raw) { return raw.size() >= kLargeStreamBytes ? kLargeStreamLevel : kStreamLevel; };
+    auto every2nd = [&](std::size_t from) {
+        for (std::size_t i = from; i < streams.size(); i += 2) streams[i].data = deflate(streams[i].data, level(streams[i].data));
+    };
+    std::size_t large = 0;
+    for (const ObjectStream& o : streams) large += o.data.size() >= kLargeStreamBytes;
+    if (large < 2) {
+        every2nd(0);
+        every2nd(1);
+        return;
+    }
+    std::thread other(every2nd, 1);
+    every2nd(0);
+    other.join();
 }
 
 void writeObjectStream(const ObjectStream& o, File& f) {
