@@ -3,6 +3,7 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <stdexcept>
 #include <thread>
@@ -96,9 +97,22 @@ void deflateAll(std::vector<ObjectStream>& streams) {
         every2nd(1);
         return;
     }
-    std::thread other(every2nd, 1);
-    every2nd(0);
+    std::exception_ptr failed;  // a deflate failure on the second thread is thrown here
+    std::thread other([&] {
+        try {
+            every2nd(1);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    try {
+        every2nd(0);
+    } catch (...) {
+        other.join();
+        throw;
+    }
     other.join();
+    if (failed) std::rethrow_exception(failed);
 }
 
 void writeObjectStream(const ObjectStream& o, File& f) {
