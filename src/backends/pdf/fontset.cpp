@@ -80,23 +80,26 @@ void FontSet::embed() {
 // embeds (its glyph ids are the ones the content streams draw).
 void FontSet::choose(const layout::Laid& laid) {
     std::array<std::vector<bool>, FaceCount> seen;
+    std::array<bool, FaceCount> beyond{};  // draws a code point not in used_ (0, or above the BMP)
     for (const layout::Page& pg : laid.pages)
         for (const layout::Chunk& c : pg.chunks)
             for (const layout::TextRun& r : c.runs) {
                 font(r.face);
                 const auto f = static_cast<std::size_t>(r.face);
                 if (seen[f].empty()) seen[f].assign(0x10000, false);
-                for (char32_t cp : codepoints(r.text))
-                    if (cp != 0 && cp < 0x10000 && !seen[f][cp]) {
+                for (char32_t cp : codepoints(r.text)) {
+                    if (cp == 0 || cp >= 0x10000) beyond[f] = true;
+                    else if (!seen[f][cp]) {
                         seen[f][cp] = true;
                         used_[f].push_back(cp);
                     }
+                }
             }
     for (auto& used : used_) std::sort(used.begin(), used.end());
     for (std::size_t f = 0; f < FaceCount; ++f)
         if (fonts_[f]) {
             programs_[f] = fontProgram(faces_[f]->path, subsetGlyphs(f));
-            simple_[f] = drawsAsWinAnsi(f);
+            simple_[f] = !beyond[f] && drawsAsWinAnsi(f);  // every character drawn has a WinAnsi code
         }
 }
 

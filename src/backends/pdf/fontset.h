@@ -60,7 +60,7 @@ private:
 
     const Repertoire* repertoire_;  // the run's code points, or none: a subset per document
     PoDoFo::PdfVecObjects& objects_;
-    std::array<PdfObject*, FaceCount> fonts_{};  // the font object of each face drawn, filled in by embed
+    std::array<PdfObject*, FaceCount> fonts_{};  // the font object of each face drawn (font()); embed() fills it in
     std::array<std::shared_ptr<FaceData>, FaceCount> faces_;
     std::array<std::vector<char32_t>, FaceCount> used_;  // code points drawn, per face (BMP), sorted, no zero
     std::array<bool, FaceCount> runSubset_{};  // per face: its subset is the run's (the repertoire's)

@@ -117,11 +117,10 @@ private:
 
     StructureTree tree_;
 
-
-
-    // BT /F size Tf color rg dx dy Td [<gids> adj <gids>] TJ ET — glyph ids from our own table (the
-    // same FreeType lookup PoDoFo's Identity encoding does), word spacing as TJ adjustments after
-    // each space (PODOFO-0.9.8.md trap 10).
+    // BT /F size Tf color rg [Tw] dx dy Td [(codes) kern (codes)] TJ ET. A simple font's codes are
+    // the WinAnsiEncoding bytes and its word spacing is Tw; a Type0 font's are the subset's glyph
+    // ids (two bytes, from the same FreeType lookup layout measured with) and its word spacing a
+    // TJ adjustment after each space (PODOFO-0.9.8.md trap 10).
     // Inside one BT … ET per chunk: Tf and rg only when they change (text state and fill colour
     // persist; rules and fills are drawn in q … Q), then Td and TJ.
     struct TextState {

@@ -64,6 +64,17 @@ Shaper::~Shaper() = default;
 std::vector<int> Shaper::kerning(const std::vector<char32_t>& text) const {
     std::vector<int> out(text.size(), 0);
     if (!kerns_ || text.size() < 2) return out;
+    if (!shapeKerning(text, out)) {
+        // a substitution made the glyphs other than one per character: each pair on its own
+        for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+            std::vector<int> pair(2, 0);
+            out[i] = shapeKerning({text[i], text[i + 1]}, pair) ? pair[0] : 0;
+        }
+    }
+    return out;
+}
+
+bool Shaper::shapeKerning(const std::vector<char32_t>& text, std::vector<int>& out) const {
     hb_buffer_t* buf = hb_buffer_create();
     hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()), 0,
                         static_cast<int>(text.size()));
@@ -77,16 +88,18 @@ std::vector<int> Shaper::kerning(const std::vector<char32_t>& text) const {
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-    // one glyph per character, in order: the advance beyond the glyph's own is the kerning
-    if (n == text.size()) {
-        bool oneToOne = true;
-        for (unsigned i = 0; i < n && oneToOne; ++i) oneToOne = info[i].cluster == i;
-        if (oneToOne)
-            for (unsigned i = 0; i + 1 < n; ++i)
-                out[i] = pos[i].x_advance - hb_font_get_glyph_h_advance(font_->font, info[i].codepoint);
-    }
+    // One glyph per character, in order: the kerning after glyph i is how much farther glyph i + 1
+    // is drawn than glyph i's own advance. Where a glyph is drawn counts its x_offset: HarfBuzz
+    // applies a 'kern' table value half to the first glyph's advance, half to the second's
+    // advance and offset.
+    bool oneToOne = n == text.size();
+    for (unsigned i = 0; i < n && oneToOne; ++i) oneToOne = info[i].cluster == i;
+    if (oneToOne)
+        for (unsigned i = 0; i + 1 < n; ++i)
+            out[i] = pos[i].x_advance + pos[i + 1].x_offset - pos[i].x_offset -
+                     hb_font_get_glyph_h_advance(font_->font, info[i].codepoint);
     hb_buffer_destroy(buf);
-    return out;
+    return oneToOne;
 }
 
 bool Shaper::contextFree(char32_t cp) const {

@@ -20,7 +20,8 @@ public:
     Shaper& operator=(const Shaper&) = delete;
 
     // The kerning after each character of `text` in font units: [i] is the adjustment between
-    // text[i] and text[i + 1] (the last is 0), from one shaping call. Thread-safe.
+    // text[i] and text[i + 1] (the last is 0), from one shaping call (pair by pair when a
+    // substitution makes other than one glyph per character). Thread-safe.
     std::vector<int> kerning(const std::vector<char32_t>& text) const;
 
     // Whether the font kerns at all (a GPOS 'kern' feature or a 'kern' table).
@@ -32,6 +33,10 @@ public:
     bool contextFree(char32_t cp) const;
 
 private:
+    // Shapes `text` and sets out[i] as kerning() does; false when the glyphs are not one per
+    // character (out then untouched).
+    bool shapeKerning(const std::vector<char32_t>& text, std::vector<int>& out) const;
+
     struct Font;
     std::unique_ptr<Font> font_;
     bool kerns_ = false;
